@@ -1,0 +1,191 @@
+/**
+ * The only reader of process.env. Every variable of SPEC §3 (plus a few operational ones) is
+ * validated once here; the result is frozen and passed down. A bad value becomes a ConfigError
+ * whose message is one line naming the variable and the expected shape, which main.ts prints
+ * without a stack trace.
+ */
+
+export type ProcessRole = 'web' | 'worker' | 'all';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** How the app learns bot tokens: one fixed token, or per-workspace OAuth installations. */
+export type SlackAuth =
+  | { mode: 'single'; botToken: string }
+  | { mode: 'oauth'; clientId: string; clientSecret: string; stateSecret: string; redirectUri?: string };
+
+export interface Config {
+  role: ProcessRole;
+  port: number;
+  logLevel: LogLevel;
+  /** Base URL of Slack's Web API, always ending in '/'. Tests and GovSlack point it elsewhere. */
+  slackApiUrl: string;
+  /** Required for HTTP mode (every request is verified with it). */
+  signingSecret?: string;
+  /** Set → Socket Mode instead of HTTP for Slack traffic (HTTP still serves ops routes). */
+  appToken?: string;
+  auth: SlackAuth;
+  /** 32-byte AES-256-GCM key for bot tokens at rest; required with OAuth. */
+  tokenEncryptionKey?: Buffer;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Redis key prefix for every BullMQ queue, so several deployments (or tests) share one Redis. */
+  queuePrefix: string;
+  /** How long SIGTERM waits for running jobs and requests before forcing the exit. */
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const ROLES: readonly ProcessRole[] = ['web', 'worker', 'all'];
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function url(env: Env, name: string, fallback: string, protocols: readonly string[], example: string): string {
+  const value = read(env, name) ?? fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be a URL like ${example}`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must be a URL like ${example} (got protocol ${parsed.protocol})`);
+  }
+  return value;
+}
+
+function prefixed(env: Env, name: string, prefix: string, example: string): string | undefined {
+  const value = read(env, name);
+  if (value !== undefined && !value.startsWith(prefix)) {
+    throw new ConfigError(`${name} must start with "${prefix}" (like ${example}); check you copied the right token`);
+  }
+  return value;
+}
+
+/** Accepts 64 hex characters or base64 of exactly 32 bytes (e.g. `openssl rand -base64 32`). */
+function encryptionKey(env: Env): Buffer | undefined {
+  const value = read(env, 'TOKEN_ENCRYPTION_KEY');
+  if (value === undefined) return undefined;
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  const decoded = /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) ? Buffer.from(value, 'base64') : Buffer.alloc(0);
+  if (decoded.length !== 32) {
+    throw new ConfigError(
+      'TOKEN_ENCRYPTION_KEY must be 32 random bytes as base64 (`openssl rand -base64 32`) or 64 hex characters',
+    );
+  }
+  return decoded;
+}
+
+function slackAuth(env: Env): SlackAuth {
+  const botToken = prefixed(env, 'SLACK_BOT_TOKEN', 'xoxb-', 'xoxb-1234-5678-abcd');
+  const clientId = read(env, 'SLACK_CLIENT_ID');
+  const clientSecret = read(env, 'SLACK_CLIENT_SECRET');
+  const stateSecret = read(env, 'SLACK_STATE_SECRET');
+  const wantsOAuth = clientId !== undefined || clientSecret !== undefined;
+  if (botToken !== undefined && wantsOAuth) {
+    throw new ConfigError(
+      'Set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID + SLACK_CLIENT_SECRET (OAuth, many workspaces), not both',
+    );
+  }
+  if (botToken !== undefined) return { mode: 'single', botToken };
+  if (!wantsOAuth) {
+    throw new ConfigError(
+      'No Slack credentials: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (one workspace), or SLACK_SIGNING_SECRET, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and TOKEN_ENCRYPTION_KEY (OAuth); create the app from manifest.yml (see README "Create the Slack app")',
+    );
+  }
+  if (clientId === undefined) throw new ConfigError('SLACK_CLIENT_ID is required with SLACK_CLIENT_SECRET (OAuth mode)');
+  if (clientSecret === undefined) throw new ConfigError('SLACK_CLIENT_SECRET is required with SLACK_CLIENT_ID (OAuth mode)');
+  if (stateSecret === undefined || stateSecret.length < 16) {
+    throw new ConfigError('SLACK_STATE_SECRET is required in OAuth mode: a random string of at least 16 characters');
+  }
+  const redirectUri = read(env, 'SLACK_REDIRECT_URI');
+  if (redirectUri !== undefined) url(env, 'SLACK_REDIRECT_URI', redirectUri, ['https:', 'http:'], 'https://example.com/slack/oauth_redirect');
+  return { mode: 'oauth', clientId, clientSecret, stateSecret, ...(redirectUri ? { redirectUri } : {}) };
+}
+
+/**
+ * Validates the environment. `roleArg` (from the command line: `npm start -- worker`) wins over ROLE.
+ * Throws ConfigError with a one-line, user-facing message on the first problem found.
+ */
+export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
+  const roleText = roleArg ?? read(env, 'ROLE') ?? 'all';
+  if (!ROLES.includes(roleText as ProcessRole)) {
+    throw new ConfigError(`ROLE must be one of web, worker, all (got "${roleText}")`);
+  }
+  const role = roleText as ProcessRole;
+
+  const portText = read(env, 'PORT') ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    throw new ConfigError(`PORT must be a TCP port number 0-65535, like 3000 (got "${portText}")`);
+  }
+
+  const logLevel = (read(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  let slackApiUrl = url(env, 'SLACK_API_URL', 'https://slack.com/api/', ['https:', 'http:'], 'https://slack.com/api/');
+  if (!slackApiUrl.endsWith('/')) slackApiUrl += '/';
+
+  const auth = slackAuth(env);
+  const appToken = prefixed(env, 'SLACK_APP_TOKEN', 'xapp-', 'xapp-1-A123-456-abcd');
+  const signingSecret = read(env, 'SLACK_SIGNING_SECRET');
+  if (signingSecret === undefined && appToken === undefined && role !== 'worker') {
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET is required in HTTP mode (Basic Information → App Credentials → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode',
+    );
+  }
+
+  const tokenEncryptionKey = encryptionKey(env);
+  if (auth.mode === 'oauth' && tokenEncryptionKey === undefined) {
+    throw new ConfigError(
+      'TOKEN_ENCRYPTION_KEY is required in OAuth mode: 32 random bytes as base64 (`openssl rand -base64 32`)',
+    );
+  }
+
+  const databaseUrl = url(
+    env,
+    'DATABASE_URL',
+    'postgres://postgres@127.0.0.1:5432/careerplan',
+    ['postgres:', 'postgresql:'],
+    'postgres://user:password@host:5432/careerplan',
+  );
+  const redisUrl = url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379');
+
+  const queuePrefix = read(env, 'QUEUE_PREFIX') ?? 'careerplan';
+  if (!/^[A-Za-z0-9:_-]{1,64}$/.test(queuePrefix)) {
+    throw new ConfigError('QUEUE_PREFIX must be 1-64 characters of letters, digits, ":", "_" or "-", like careerplan');
+  }
+
+  const shutdownText = read(env, 'SHUTDOWN_TIMEOUT_MS') ?? '15000';
+  if (!/^\d+$/.test(shutdownText)) {
+    throw new ConfigError(`SHUTDOWN_TIMEOUT_MS must be a number of milliseconds, like 15000 (got "${shutdownText}")`);
+  }
+
+  return Object.freeze({
+    role,
+    port,
+    logLevel,
+    slackApiUrl,
+    ...(signingSecret ? { signingSecret } : {}),
+    ...(appToken ? { appToken } : {}),
+    auth: Object.freeze(auth),
+    ...(tokenEncryptionKey ? { tokenEncryptionKey } : {}),
+    databaseUrl,
+    redisUrl,
+    queuePrefix,
+    shutdownTimeoutMs: Number(shutdownText),
+  });
+}

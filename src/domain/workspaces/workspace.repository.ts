@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Member, MemberProfile, Workspace } from './workspace.ts';
+
+/** Workspaces and members. All queries are keyed by team id. */
+export function createWorkspaceRepository(db: Db) {
+  return {
+    /** Inserts the workspace on first sight; keeps a known name when none is given. */
+    async upsertWorkspace(teamId: string, fields: { name?: string | null; installerUserId?: string | null } = {}) {
+      await db
+        .insertInto('workspaces')
+        .values({ team_id: teamId, name: fields.name ?? null, installer_user_id: fields.installerUserId ?? null })
+        .onConflict((oc) =>
+          oc.column('team_id').doUpdateSet({
+            name: sql`coalesce(excluded.name, workspaces.name)`,
+            installer_user_id: sql`coalesce(excluded.installer_user_id, workspaces.installer_user_id)`,
+            updated_at: sql`now()`,
+          }),
+        )
+        .execute();
+    },
+
+    async findWorkspace(teamId: string): Promise<Workspace | undefined> {
+      const row = await db.selectFrom('workspaces').selectAll().where('team_id', '=', teamId).executeTakeFirst();
+      return row && { teamId: row.team_id, name: row.name, defaultTz: row.default_tz };
+    },
+
+    async installerOf(teamId: string): Promise<string | null> {
+      const row = await db
+        .selectFrom('workspaces')
+        .select('installer_user_id')
+        .where('team_id', '=', teamId)
+        .executeTakeFirst();
+      return row?.installer_user_id ?? null;
+    },
+
+    async saveMemberProfile(teamId: string, userId: string, profile: MemberProfile): Promise<Member> {
+      const values = {
+        display_name: profile.displayName,
+        real_name: profile.realName,
+        tz: profile.tz,
+        is_admin: profile.isAdmin,
+        is_owner: profile.isOwner,
+        is_bot: profile.isBot,
+        is_deleted: profile.isDeleted,
+        profile_synced_at: new Date(),
+      };
+      await db
+        .insertInto('members')
+        .values({ team_id: teamId, user_id: userId, ...values })
+        .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ ...values, updated_at: sql`now()` }))
+        .execute();
+      return { teamId, userId, ...profile };
+    },
+
+    async findMember(teamId: string, userId: string): Promise<Member | undefined> {
+      const row = await db
+        .selectFrom('members')
+        .selectAll()
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row && toMember(row);
+    },
+
+    /** Members whose profile (time zone) was last read before `olderThan`, oldest first. */
+    async membersToRefresh(olderThan: Date, limit: number): Promise<Array<{ teamId: string; userId: string }>> {
+      const rows = await db
+        .selectFrom('members')
+        .select(['team_id', 'user_id'])
+        .where('is_deleted', '=', false)
+        .where((eb) => eb.or([eb('profile_synced_at', 'is', null), eb('profile_synced_at', '<', olderThan)]))
+        .orderBy('profile_synced_at', sql`asc nulls first`)
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ teamId: r.team_id, userId: r.user_id }));
+    },
+  };
+}
+
+export type WorkspaceRepository = ReturnType<typeof createWorkspaceRepository>;
+
+function toMember(row: {
+  team_id: string;
+  user_id: string;
+  display_name: string;
+  real_name: string;
+  tz: string | null;
+  is_admin: boolean;
+  is_owner: boolean;
+  is_bot: boolean;
+  is_deleted: boolean;
+}): Member {
+  return {
+    teamId: row.team_id,
+    userId: row.user_id,
+    displayName: row.display_name,
+    realName: row.real_name,
+    tz: row.tz,
+    isAdmin: row.is_admin,
+    isOwner: row.is_owner,
+    isBot: row.is_bot,
+    isDeleted: row.is_deleted,
+  };
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * Every background job, by name: the queue it runs on, the schema its payload must satisfy
+ * (checked before the handler runs) and its retry policy. Adding a job means adding it here and a
+ * handler in handlers/ — the worker refuses names it does not know.
+ */
+export const QUEUE_NAMES = ['housekeeping', 'delivery'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+const teamScoped = z.object({ teamId: z.string().regex(/^[TE][A-Z0-9]+$/, 'a Slack team id') });
+
+export const JOB_CATALOGUE = {
+  /** Daily: re-read members' profiles (time zone, admin flag, deactivation) from users.info. */
+  'refresh-member-profiles': {
+    queue: 'housekeeping',
+    schema: z.object({ batchSize: z.number().int().positive().max(1000).default(200) }),
+    attempts: 3,
+  },
+  /** One member's profile, after Slack told us it changed or when we first meet them. */
+  'sync-member': {
+    queue: 'housekeeping',
+    schema: teamScoped.extend({ userId: z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id') }),
+    attempts: 5,
+  },
+} as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; attempts: number }>;
+
+export type JobName = keyof typeof JOB_CATALOGUE;
+export type JobPayload<N extends JobName> = z.input<(typeof JOB_CATALOGUE)[N]['schema']>;
+export type ParsedJobPayload<N extends JobName> = z.output<(typeof JOB_CATALOGUE)[N]['schema']>;
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOB_CATALOGUE, name);
+}

@@ -1,0 +1,12 @@
+import type { Deps } from '../../deps.ts';
+import type { JobHandlers } from '../worker.ts';
+import { createRefreshMemberProfilesHandler } from './refresh-member-profiles.ts';
+import { createSyncMemberHandler } from './sync-member.ts';
+
+/** One handler per job in the catalogue (the type makes a missing one a compile error). */
+export function buildJobHandlers(deps: Deps): JobHandlers {
+  return {
+    'refresh-member-profiles': createRefreshMemberProfilesHandler(deps),
+    'sync-member': createSyncMemberHandler(deps),
+  };
+}

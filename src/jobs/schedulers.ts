@@ -1,0 +1,16 @@
+import type { JobQueues } from './queues.ts';
+
+/**
+ * Every recurring job, registered with `upsertJobScheduler` at worker start. Upserting by a fixed
+ * scheduler id means deploys and replicas never create duplicates, and a changed pattern replaces
+ * the old one.
+ */
+export async function registerJobSchedulers(queues: JobQueues): Promise<void> {
+  await queues
+    .queueFor('housekeeping')
+    .upsertJobScheduler(
+      'refresh-member-profiles',
+      { pattern: '0 3 * * *', tz: 'UTC' },
+      { name: 'refresh-member-profiles', data: { batchSize: 500 }, opts: { attempts: 3 } },
+    );
+}

@@ -1,0 +1,97 @@
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { scrubSecrets, type Logger } from '../ops/logger.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import { isJobName, JOB_CATALOGUE, type JobName, type ParsedJobPayload, QUEUE_NAMES } from './catalogue.ts';
+import { PermanentJobError } from './errors.ts';
+import type { JobRunRepository } from './job-runs.repository.ts';
+
+export interface JobInfo {
+  id: string;
+  name: JobName;
+  /** 1 on the first run, 2 on the first retry, … */
+  attempt: number;
+  maxAttempts: number;
+}
+
+export type JobHandler<N extends JobName> = (payload: ParsedJobPayload<N>, info: JobInfo) => Promise<void>;
+export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+/**
+ * One BullMQ Worker per queue, dispatching by job name to the typed handlers. The payload is
+ * checked against the catalogue's schema before the handler runs; a payload that does not
+ * match, or a PermanentJobError, fails the job without retries. Every transition is recorded in
+ * job_runs.
+ */
+export function startWorkers(deps: {
+  connection: Redis;
+  prefix: string;
+  handlers: JobHandlers;
+  jobRuns: JobRunRepository;
+  metrics: Metrics;
+  logger: Logger;
+  concurrency?: number;
+}) {
+  const { jobRuns, metrics, logger } = deps;
+
+  async function process(job: Job): Promise<void> {
+    const queue = job.queueName;
+    const name = job.name;
+    const attempt = job.attemptsMade + 1;
+    const maxAttempts = job.opts.attempts ?? 1;
+    const data = job.data as Record<string, unknown>;
+    const teamId = typeof data.teamId === 'string' ? data.teamId : null;
+    const key = { queue, jobId: job.id ?? 'unknown', name, teamId };
+    await jobRuns.upsert(key, { status: 'running', attempts: attempt, started: true });
+    const stopTimer = metrics.jobDuration.startTimer({ queue, name });
+    try {
+      if (!isJobName(name)) throw new PermanentJobError('unknown_job', `no handler for job "${name}"`);
+      const parsed = JOB_CATALOGUE[name].schema.safeParse(job.data);
+      if (!parsed.success) throw new PermanentJobError('bad_payload', `payload does not match: ${parsed.error.message}`);
+      const handler = deps.handlers[name] as JobHandler<typeof name>;
+      await handler(parsed.data as ParsedJobPayload<typeof name>, { id: key.jobId, name, attempt, maxAttempts });
+      await jobRuns.upsert(key, { status: 'done', attempts: attempt, lastError: null, finished: true });
+      metrics.jobs.inc({ queue, name, outcome: 'done' });
+    } catch (error) {
+      const permanent = error instanceof PermanentJobError;
+      const final = permanent || attempt >= maxAttempts;
+      const message = scrubSecrets((error as Error).message ?? String(error)).slice(0, 2000);
+      await jobRuns.upsert(key, {
+        status: final ? 'failed' : 'queued',
+        attempts: attempt,
+        lastError: message,
+        finished: final,
+      });
+      metrics.jobs.inc({ queue, name, outcome: final ? 'failed' : 'retrying' });
+      // Only the final attempt is an error worth paging on; earlier ones are expected noise.
+      if (final) logger.error({ err: error, queue, name, jobId: key.jobId, attempt }, 'job failed');
+      else logger.warn({ queue, name, jobId: key.jobId, attempt, error: message }, 'job will be retried');
+      throw permanent ? new UnrecoverableError(message) : error;
+    } finally {
+      stopTimer();
+    }
+  }
+
+  const workers = QUEUE_NAMES.map(
+    (queueName) =>
+      new Worker(queueName, process, {
+        connection: deps.connection,
+        prefix: deps.prefix,
+        concurrency: deps.concurrency ?? 10,
+      }),
+  );
+  for (const worker of workers) {
+    // Connection errors are retried by ioredis; log them instead of crashing the process.
+    worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
+  }
+
+  return {
+    workers,
+    /** Stops taking new jobs and waits for running ones to finish (graceful shutdown). */
+    async close(): Promise<void> {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
+
+export type Workers = ReturnType<typeof startWorkers>;

@@ -1,0 +1,95 @@
+import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from '../../ops/logger.ts';
+import { helpMessage } from '../blocks/help.ts';
+import { userMessageFor } from '../errors.ts';
+import { SUBCOMMAND_NAMES } from './catalog.ts';
+import { closestName, parseCommandText } from './parse.ts';
+
+/** An ephemeral answer to the person who typed the command. */
+export interface Reply {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+export interface CommandContext {
+  teamId: string;
+  userId: string;
+  channelId: string;
+  triggerId: string;
+  args: string[];
+  rest: string;
+  client: WebClient;
+  /** Acknowledge now: call before slow work or before opening a modal. Safe to call twice. */
+  ack(): Promise<void>;
+}
+
+/** Returns the ephemeral reply, or undefined when the handler answered another way (a modal). */
+export type SubcommandHandler = (ctx: CommandContext) => Promise<Reply | undefined>;
+
+/**
+ * The single place subcommands are added: `/careerplan <name> …` dispatches to `handlers[name]`.
+ * Help is built in and lists every catalogued subcommand, marking those without a handler as
+ * coming soon. Replies go in the acknowledgement when possible (one round trip), otherwise
+ * through response_url.
+ */
+export function createCommandRouter(handlers: Readonly<Record<string, SubcommandHandler>>, logger: Logger) {
+  const available = new Set(Object.keys(handlers));
+  for (const name of available) {
+    if (!SUBCOMMAND_NAMES.has(name)) throw new Error(`subcommand "${name}" is not in the catalogue`);
+  }
+
+  return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    let acked = false;
+    const ackOnce = async (reply?: RespondArguments) => {
+      if (acked) return false;
+      acked = true;
+      await ack(reply);
+      return true;
+    };
+    const answer = async (reply: Reply) => {
+      const message: RespondArguments = { response_type: 'ephemeral', text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) };
+      if (!(await ackOnce(message))) await respond(message);
+    };
+
+    const parsed = parseCommandText(command.text);
+    if (parsed.name === null || parsed.name === 'help') {
+      await answer(helpMessage(available));
+      return;
+    }
+    const handler = handlers[parsed.name];
+    if (!handler) {
+      await answer({ text: unknownSubcommandText(parsed.name, available) });
+      return;
+    }
+    try {
+      const reply = await handler({
+        teamId: command.team_id,
+        userId: command.user_id,
+        channelId: command.channel_id,
+        triggerId: command.trigger_id,
+        args: parsed.args,
+        rest: parsed.rest,
+        client,
+        ack: async () => {
+          await ackOnce();
+        },
+      });
+      if (reply) await answer(reply);
+      else await ackOnce();
+    } catch (error) {
+      await answer({ text: userMessageFor(error, logger, { subcommand: parsed.name, team: command.team_id }) });
+    }
+  };
+}
+
+function unknownSubcommandText(name: string, available: ReadonlySet<string>): string {
+  const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+  if (SUBCOMMAND_NAMES.has(name)) {
+    return `\`/careerplan ${shown}\` is coming soon and does not work yet. Type \`/careerplan help\` to see what you can use today.`;
+  }
+  const suggestion = closestName(name, [...available, 'help']);
+  const hint = suggestion ? ` Did you mean \`/careerplan ${suggestion}\`?` : '';
+  return `\`${shown}\` is not a careerplan command.${hint} Type \`/careerplan help\` for the list.`;
+}

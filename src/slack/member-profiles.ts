@@ -1,0 +1,33 @@
+import type { WebClient } from '@slack/web-api';
+import type { MemberProfile } from '../domain/workspaces/workspace.ts';
+
+/** The parts of Slack's user object careerplan reads (users.info, user_change events). */
+export interface SlackUser {
+  id?: string;
+  name?: string;
+  real_name?: string;
+  tz?: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_bot?: boolean;
+  deleted?: boolean;
+  profile?: { display_name?: string; real_name?: string };
+}
+
+/** Slack's user object → the member profile the domain keeps. */
+export function profileFromSlackUser(user: SlackUser): MemberProfile {
+  return {
+    displayName: user.profile?.display_name || user.name || '',
+    realName: user.profile?.real_name || user.real_name || '',
+    tz: user.tz || null,
+    isAdmin: user.is_admin === true,
+    isOwner: user.is_owner === true,
+    isBot: user.is_bot === true || user.id === 'USLACKBOT',
+    isDeleted: user.deleted === true,
+  };
+}
+
+export async function fetchMemberProfile(client: WebClient, userId: string): Promise<MemberProfile> {
+  const result = await client.users.info({ user: userId });
+  return profileFromSlackUser((result.user ?? {}) as SlackUser);
+}
