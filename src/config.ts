@@ -51,7 +51,13 @@ function read(env: Env, name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-function url(env: Env, name: string, fallback: string, protocols: readonly string[], example: string): string {
+function url(
+  env: Env,
+  name: string,
+  fallback: string,
+  protocols: readonly string[],
+  example: string,
+): string {
   const value = read(env, name) ?? fallback;
   let parsed: URL;
   try {
@@ -68,7 +74,9 @@ function url(env: Env, name: string, fallback: string, protocols: readonly strin
 function prefixed(env: Env, name: string, prefix: string, example: string): string | undefined {
   const value = read(env, name);
   if (value !== undefined && !value.startsWith(prefix)) {
-    throw new ConfigError(`${name} must start with "${prefix}" (like ${example}); check you copied the right token`);
+    throw new ConfigError(
+      `${name} must start with "${prefix}" (like ${example}); check you copied the right token`,
+    );
   }
   return value;
 }
@@ -104,13 +112,24 @@ function slackAuth(env: Env): SlackAuth {
       'No Slack credentials: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (one workspace), or SLACK_SIGNING_SECRET, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and TOKEN_ENCRYPTION_KEY (OAuth); create the app from manifest.yml (see README "Create the Slack app")',
     );
   }
-  if (clientId === undefined) throw new ConfigError('SLACK_CLIENT_ID is required with SLACK_CLIENT_SECRET (OAuth mode)');
-  if (clientSecret === undefined) throw new ConfigError('SLACK_CLIENT_SECRET is required with SLACK_CLIENT_ID (OAuth mode)');
+  if (clientId === undefined)
+    throw new ConfigError('SLACK_CLIENT_ID is required with SLACK_CLIENT_SECRET (OAuth mode)');
+  if (clientSecret === undefined)
+    throw new ConfigError('SLACK_CLIENT_SECRET is required with SLACK_CLIENT_ID (OAuth mode)');
   if (stateSecret === undefined || stateSecret.length < 16) {
-    throw new ConfigError('SLACK_STATE_SECRET is required in OAuth mode: a random string of at least 16 characters');
+    throw new ConfigError(
+      'SLACK_STATE_SECRET is required in OAuth mode: a random string of at least 16 characters',
+    );
   }
   const redirectUri = read(env, 'SLACK_REDIRECT_URI');
-  if (redirectUri !== undefined) url(env, 'SLACK_REDIRECT_URI', redirectUri, ['https:', 'http:'], 'https://example.com/slack/oauth_redirect');
+  if (redirectUri !== undefined)
+    url(
+      env,
+      'SLACK_REDIRECT_URI',
+      redirectUri,
+      ['https:', 'http:'],
+      'https://example.com/slack/oauth_redirect',
+    );
   return { mode: 'oauth', clientId, clientSecret, stateSecret, ...(redirectUri ? { redirectUri } : {}) };
 }
 
@@ -136,7 +155,13 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   }
 
-  let slackApiUrl = url(env, 'SLACK_API_URL', 'https://slack.com/api/', ['https:', 'http:'], 'https://slack.com/api/');
+  let slackApiUrl = url(
+    env,
+    'SLACK_API_URL',
+    'https://slack.com/api/',
+    ['https:', 'http:'],
+    'https://slack.com/api/',
+  );
   if (!slackApiUrl.endsWith('/')) slackApiUrl += '/';
 
   const auth = slackAuth(env);
@@ -162,16 +187,26 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     ['postgres:', 'postgresql:'],
     'postgres://user:password@host:5432/careerplan',
   );
-  const redisUrl = url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379');
+  const redisUrl = url(
+    env,
+    'REDIS_URL',
+    'redis://127.0.0.1:6379',
+    ['redis:', 'rediss:'],
+    'redis://127.0.0.1:6379',
+  );
 
   const queuePrefix = read(env, 'QUEUE_PREFIX') ?? 'careerplan';
   if (!/^[A-Za-z0-9:_-]{1,64}$/.test(queuePrefix)) {
-    throw new ConfigError('QUEUE_PREFIX must be 1-64 characters of letters, digits, ":", "_" or "-", like careerplan');
+    throw new ConfigError(
+      'QUEUE_PREFIX must be 1-64 characters of letters, digits, ":", "_" or "-", like careerplan',
+    );
   }
 
   const shutdownText = read(env, 'SHUTDOWN_TIMEOUT_MS') ?? '15000';
   if (!/^\d+$/.test(shutdownText)) {
-    throw new ConfigError(`SHUTDOWN_TIMEOUT_MS must be a number of milliseconds, like 15000 (got "${shutdownText}")`);
+    throw new ConfigError(
+      `SHUTDOWN_TIMEOUT_MS must be a number of milliseconds, like 15000 (got "${shutdownText}")`,
+    );
   }
 
   return Object.freeze({

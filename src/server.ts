@@ -26,7 +26,11 @@ export interface RunningCareerplan {
  * Starts careerplan in the configured role: `web` (Bolt + HTTP), `worker` (BullMQ workers,
  * schedulers, housekeeping cron, and the ops routes on PORT) or `all`.
  */
-export async function startCareerplan(config: Config, logger: Logger, options: { clock?: Clock } = {}): Promise<RunningCareerplan> {
+export async function startCareerplan(
+  config: Config,
+  logger: Logger,
+  options: { clock?: Clock } = {},
+): Promise<RunningCareerplan> {
   if (await ensureDatabase(config.databaseUrl)) logger.info('created the database named in DATABASE_URL');
   const applied = await migrate(config.databaseUrl);
   if (applied.length) logger.info({ applied }, 'applied migrations');
@@ -72,12 +76,16 @@ export async function startCareerplan(config: Config, logger: Logger, options: {
     });
   }
 
-  logger.info({ role: config.role, port, auth: config.auth.mode, socketMode: Boolean(config.appToken) }, 'careerplan started');
+  logger.info(
+    { role: config.role, port, auth: config.auth.mode, socketMode: Boolean(config.appToken) },
+    'careerplan started',
+  );
   return {
     port,
     deps,
     async stop() {
-      for (const stop of stops) await stop().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
+      for (const stop of stops)
+        await stop().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
       await deps.close();
     },
   };

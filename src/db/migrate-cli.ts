@@ -10,9 +10,13 @@ const databaseUrl = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127
 try {
   if (await ensureDatabase(databaseUrl)) logger.info('created the database named in DATABASE_URL');
   const applied = await migrate(databaseUrl);
-  logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database is up to date');
+  logger.info(
+    { applied },
+    applied.length ? `applied ${applied.length} migration(s)` : 'database is up to date',
+  );
 } catch (error) {
-  const message = error instanceof ConfigError ? error.message : `migration failed: ${(error as Error).message}`;
+  const message =
+    error instanceof ConfigError ? error.message : `migration failed: ${(error as Error).message}`;
   process.stderr.write(`${message}\n`);
   process.exitCode = 1;
 }

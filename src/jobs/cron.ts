@@ -16,7 +16,10 @@ export function startHousekeepingCron(deps: { db: Db; jobRuns: JobRunRepository;
     async () => {
       try {
         // Slack retries events for at most a few hours; three days is a wide margin.
-        await deps.db.deleteFrom('processed_events').where('received_at', '<', new Date(Date.now() - 3 * DAY_MS)).execute();
+        await deps.db
+          .deleteFrom('processed_events')
+          .where('received_at', '<', new Date(Date.now() - 3 * DAY_MS))
+          .execute();
         const done = await deps.jobRuns.pruneFinished(new Date(Date.now() - 30 * DAY_MS), 'done');
         const failed = await deps.jobRuns.pruneFinished(new Date(Date.now() - 90 * DAY_MS), 'failed');
         deps.logger.debug({ done, failed }, 'housekeeping pruned job runs');

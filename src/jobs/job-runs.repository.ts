@@ -21,7 +21,13 @@ export interface JobRun {
 export function createJobRunRepository(db: Db) {
   async function upsert(
     key: { queue: string; jobId: string; name: string; teamId: string | null },
-    fields: { status: JobStatus; attempts?: number; lastError?: string | null; started?: boolean; finished?: boolean },
+    fields: {
+      status: JobStatus;
+      attempts?: number;
+      lastError?: string | null;
+      started?: boolean;
+      finished?: boolean;
+    },
   ) {
     const now = new Date();
     const values = {
@@ -41,10 +47,21 @@ export function createJobRunRepository(db: Db) {
   return {
     upsert,
     /** Records a newly enqueued job; a job id seen before keeps its recorded state. */
-    async recordQueued(key: { queue: string; jobId: string; name: string; teamId: string | null }): Promise<void> {
+    async recordQueued(key: {
+      queue: string;
+      jobId: string;
+      name: string;
+      teamId: string | null;
+    }): Promise<void> {
       await db
         .insertInto('job_runs')
-        .values({ queue: key.queue, job_id: key.jobId, name: key.name, team_id: key.teamId, status: 'queued' })
+        .values({
+          queue: key.queue,
+          job_id: key.jobId,
+          name: key.name,
+          team_id: key.teamId,
+          status: 'queued',
+        })
         .onConflict((oc) => oc.columns(['queue', 'job_id']).doNothing())
         .execute();
     },

@@ -21,7 +21,12 @@ export function jobId(...parts: Array<string | number>): string {
 }
 
 /** The producer side of the job system: one Queue per queue name, and typed `enqueue`. */
-export function createJobQueues(deps: { connection: Redis; prefix: string; jobRuns: JobRunRepository; metrics: Metrics }) {
+export function createJobQueues(deps: {
+  connection: Redis;
+  prefix: string;
+  jobRuns: JobRunRepository;
+  metrics: Metrics;
+}) {
   const queues = new Map<QueueName, Queue>();
   for (const name of QUEUE_NAMES) {
     queues.set(
@@ -43,7 +48,8 @@ export function createJobQueues(deps: { connection: Redis; prefix: string; jobRu
     const readings: Array<{ labels: Record<string, string>; value: number }> = [];
     for (const [name, queue] of queues) {
       const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
-      for (const [state, value] of Object.entries(counts)) readings.push({ labels: { queue: name, state }, value });
+      for (const [state, value] of Object.entries(counts))
+        readings.push({ labels: { queue: name, state }, value });
     }
     return readings;
   });
@@ -57,7 +63,11 @@ export function createJobQueues(deps: { connection: Redis; prefix: string; jobRu
   return {
     queueFor,
     /** Validates the payload against the catalogue, adds the job and records it as queued. */
-    async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<string> {
+    async enqueue<N extends JobName>(
+      name: N,
+      payload: JobPayload<N>,
+      options: EnqueueOptions = {},
+    ): Promise<string> {
       const definition = JOB_CATALOGUE[name];
       const data = definition.schema.parse(payload) as object;
       const opts: JobsOptions = {
@@ -67,7 +77,12 @@ export function createJobQueues(deps: { connection: Redis; prefix: string; jobRu
       };
       const job = await queueFor(definition.queue).add(name, data, opts);
       const id = job.id ?? options.jobId ?? '';
-      await deps.jobRuns.recordQueued({ queue: definition.queue, jobId: id, name, teamId: options.teamId ?? null });
+      await deps.jobRuns.recordQueued({
+        queue: definition.queue,
+        jobId: id,
+        name,
+        teamId: options.teamId ?? null,
+      });
       return id;
     },
     async close(): Promise<void> {

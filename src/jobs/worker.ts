@@ -1,6 +1,6 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { scrubSecrets, type Logger } from '../ops/logger.ts';
+import { type Logger, scrubSecrets } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { isJobName, JOB_CATALOGUE, type JobName, type ParsedJobPayload, QUEUE_NAMES } from './catalogue.ts';
 import { PermanentJobError } from './errors.ts';
@@ -47,9 +47,15 @@ export function startWorkers(deps: {
     try {
       if (!isJobName(name)) throw new PermanentJobError('unknown_job', `no handler for job "${name}"`);
       const parsed = JOB_CATALOGUE[name].schema.safeParse(job.data);
-      if (!parsed.success) throw new PermanentJobError('bad_payload', `payload does not match: ${parsed.error.message}`);
+      if (!parsed.success)
+        throw new PermanentJobError('bad_payload', `payload does not match: ${parsed.error.message}`);
       const handler = deps.handlers[name] as JobHandler<typeof name>;
-      await handler(parsed.data as ParsedJobPayload<typeof name>, { id: key.jobId, name, attempt, maxAttempts });
+      await handler(parsed.data as ParsedJobPayload<typeof name>, {
+        id: key.jobId,
+        name,
+        attempt,
+        maxAttempts,
+      });
       await jobRuns.upsert(key, { status: 'done', attempts: attempt, lastError: null, finished: true });
       metrics.jobs.inc({ queue, name, outcome: 'done' });
     } catch (error) {

@@ -40,7 +40,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** GET /healthz, /readyz and /metrics as plain node:http handlers (Bolt custom routes or a bare server). */
-export function opsRoutes(checks: readonly ReadinessCheck[], metrics: Metrics): Array<{ path: string; method: string; handler: Handler }> {
+export function opsRoutes(
+  checks: readonly ReadinessCheck[],
+  metrics: Metrics,
+): Array<{ path: string; method: string; handler: Handler }> {
   return [
     { path: '/healthz', method: 'GET', handler: (_req, res) => sendJson(res, 200, { ok: true }) },
     {

@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { LogLevel } from '../config.ts';
 
 export type { Logger };
@@ -58,7 +58,11 @@ export function createLogger(level: LogLevel, bindings: Record<string, string> =
     serializers: {
       err: (err: unknown) => {
         const serialized = pino.stdSerializers.err(err as Error);
-        return { ...serialized, message: scrubSecrets(serialized.message ?? ''), stack: scrubSecrets(serialized.stack ?? '') };
+        return {
+          ...serialized,
+          message: scrubSecrets(serialized.message ?? ''),
+          stack: scrubSecrets(serialized.stack ?? ''),
+        };
       },
     },
   });

@@ -4,7 +4,8 @@ import { type Logger, scrubSecrets } from '../ops/logger.ts';
 /** Bolt's logs go through pino too, so they are JSON and secrets are scrubbed. */
 export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
-  const text = (msg: unknown[]) => scrubSecrets(msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' '));
+  const text = (msg: unknown[]) =>
+    scrubSecrets(msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' '));
   let level = LogLevel.INFO;
   return {
     debug: (...msg: unknown[]) => child.debug(text(msg)),

@@ -10,7 +10,10 @@ export interface BotTokens {
   forTeam(teamId: string): Promise<string | undefined>;
 }
 
-export function createBotTokens(auth: SlackAuth, installations: InstallationRepository | undefined): BotTokens {
+export function createBotTokens(
+  auth: SlackAuth,
+  installations: InstallationRepository | undefined,
+): BotTokens {
   if (auth.mode === 'single') {
     const token = auth.botToken;
     return { forTeam: async () => token };

@@ -10,7 +10,9 @@ export function createInstallationStore(installations: InstallationRepository): 
     async storeInstallation(installation) {
       const teamId = installation.team?.id;
       if (installation.isEnterpriseInstall || !teamId) {
-        throw new Error('careerplan is installed per workspace; org-wide (Enterprise Grid) installs are not supported');
+        throw new Error(
+          'careerplan is installed per workspace; org-wide (Enterprise Grid) installs are not supported',
+        );
       }
       await installations.save({
         teamId,

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { Member } from '../domain/workspaces/workspace.ts';
 import type { WorkspaceRepository } from '../domain/workspaces/workspace.repository.ts';
+import type { Member } from '../domain/workspaces/workspace.ts';
 import { fetchMemberProfile } from './member-profiles.ts';
 
 /**

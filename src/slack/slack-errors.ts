@@ -36,5 +36,7 @@ export function isPermanentSlackError(error: unknown): boolean {
 /** Seconds Slack asked us to wait, when the error is a 429 (`rejectRateLimitedCalls`). */
 export function retryAfterSeconds(error: unknown): number | undefined {
   const e = error as { code?: string; retryAfter?: unknown };
-  return e.code === 'slack_webapi_rate_limited_error' && typeof e.retryAfter === 'number' ? e.retryAfter : undefined;
+  return e.code === 'slack_webapi_rate_limited_error' && typeof e.retryAfter === 'number'
+    ? e.retryAfter
+    : undefined;
 }

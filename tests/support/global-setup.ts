@@ -17,7 +17,7 @@ function urlFor(database: string): string {
  * (`CREATE DATABASE … TEMPLATE …`, milliseconds) and drops its clone at the end; the template is
  * dropped here in teardown, so a run leaves nothing behind.
  */
-export default async function setup(project: TestProject) {
+export async function setup(project: TestProject) {
   const template = `cp_tmpl_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();

@@ -79,7 +79,11 @@ describe('loadConfig', () => {
   });
 
   it('Socket Mode needs no signing secret, and SLACK_API_URL always ends in a slash', () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-2', SLACK_API_URL: 'http://127.0.0.1:9/api' });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1-2',
+      SLACK_API_URL: 'http://127.0.0.1:9/api',
+    });
     expect(config.appToken).toBe('xapp-1-2');
     expect(config.slackApiUrl).toBe('http://127.0.0.1:9/api/');
   });

@@ -24,7 +24,9 @@ export function createInstallationRepository(db: Db, cipher: TokenCipher) {
           .insertInto('workspaces')
           .values({ team_id: record.teamId, installer_user_id: record.installerUserId })
           .onConflict((oc) =>
-            oc.column('team_id').doUpdateSet({ installer_user_id: record.installerUserId, updated_at: sql`now()` }),
+            oc
+              .column('team_id')
+              .doUpdateSet({ installer_user_id: record.installerUserId, updated_at: sql`now()` }),
           )
           .execute();
         const values = {

@@ -6,10 +6,17 @@ import type { Member, MemberProfile, Workspace } from './workspace.ts';
 export function createWorkspaceRepository(db: Db) {
   return {
     /** Inserts the workspace on first sight; keeps a known name when none is given. */
-    async upsertWorkspace(teamId: string, fields: { name?: string | null; installerUserId?: string | null } = {}) {
+    async upsertWorkspace(
+      teamId: string,
+      fields: { name?: string | null; installerUserId?: string | null } = {},
+    ) {
       await db
         .insertInto('workspaces')
-        .values({ team_id: teamId, name: fields.name ?? null, installer_user_id: fields.installerUserId ?? null })
+        .values({
+          team_id: teamId,
+          name: fields.name ?? null,
+          installer_user_id: fields.installerUserId ?? null,
+        })
         .onConflict((oc) =>
           oc.column('team_id').doUpdateSet({
             name: sql`coalesce(excluded.name, workspaces.name)`,
@@ -21,7 +28,11 @@ export function createWorkspaceRepository(db: Db) {
     },
 
     async findWorkspace(teamId: string): Promise<Workspace | undefined> {
-      const row = await db.selectFrom('workspaces').selectAll().where('team_id', '=', teamId).executeTakeFirst();
+      const row = await db
+        .selectFrom('workspaces')
+        .selectAll()
+        .where('team_id', '=', teamId)
+        .executeTakeFirst();
       return row && { teamId: row.team_id, name: row.name, defaultTz: row.default_tz };
     },
 
@@ -48,7 +59,9 @@ export function createWorkspaceRepository(db: Db) {
       await db
         .insertInto('members')
         .values({ team_id: teamId, user_id: userId, ...values })
-        .onConflict((oc) => oc.columns(['team_id', 'user_id']).doUpdateSet({ ...values, updated_at: sql`now()` }))
+        .onConflict((oc) =>
+          oc.columns(['team_id', 'user_id']).doUpdateSet({ ...values, updated_at: sql`now()` }),
+        )
         .execute();
       return { teamId, userId, ...profile };
     },
@@ -64,7 +77,10 @@ export function createWorkspaceRepository(db: Db) {
     },
 
     /** Members whose profile (time zone) was last read before `olderThan`, oldest first. */
-    async membersToRefresh(olderThan: Date, limit: number): Promise<Array<{ teamId: string; userId: string }>> {
+    async membersToRefresh(
+      olderThan: Date,
+      limit: number,
+    ): Promise<Array<{ teamId: string; userId: string }>> {
       const rows = await db
         .selectFrom('members')
         .select(['team_id', 'user_id'])

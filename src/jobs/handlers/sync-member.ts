@@ -30,5 +30,6 @@ export async function syncMember(deps: MemberSyncDeps, teamId: string, userId: s
 }
 
 export function createSyncMemberHandler(deps: MemberSyncDeps) {
-  return async (payload: { teamId: string; userId: string }) => syncMember(deps, payload.teamId, payload.userId);
+  return async (payload: { teamId: string; userId: string }) =>
+    syncMember(deps, payload.teamId, payload.userId);
 }

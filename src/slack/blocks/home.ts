@@ -20,7 +20,10 @@ function localTimeLine(tz: string | null, now: Date): string {
 /** The App Home dashboard. */
 export function homeView(member: Member, now: Date): HomeView {
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: `Welcome to careerplan, ${memberName(member)}`.slice(0, 150) } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: `Welcome to careerplan, ${memberName(member)}`.slice(0, 150) },
+    },
     {
       type: 'section',
       text: {
@@ -33,7 +36,12 @@ export function homeView(member: Member, now: Date): HomeView {
     {
       type: 'actions',
       elements: [
-        { type: 'button', action_id: ACTIONS.showHelp, text: { type: 'plain_text', text: 'What can I do?' }, style: 'primary' },
+        {
+          type: 'button',
+          action_id: ACTIONS.showHelp,
+          text: { type: 'plain_text', text: 'What can I do?' },
+          style: 'primary',
+        },
       ],
     },
   ];

@@ -49,7 +49,11 @@ export function createCommandRouter(handlers: Readonly<Record<string, Subcommand
       return true;
     };
     const answer = async (reply: Reply) => {
-      const message: RespondArguments = { response_type: 'ephemeral', text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) };
+      const message: RespondArguments = {
+        response_type: 'ephemeral',
+        text: reply.text,
+        ...(reply.blocks ? { blocks: reply.blocks } : {}),
+      };
       if (!(await ackOnce(message))) await respond(message);
     };
 
@@ -79,7 +83,9 @@ export function createCommandRouter(handlers: Readonly<Record<string, Subcommand
       if (reply) await answer(reply);
       else await ackOnce();
     } catch (error) {
-      await answer({ text: userMessageFor(error, logger, { subcommand: parsed.name, team: command.team_id }) });
+      await answer({
+        text: userMessageFor(error, logger, { subcommand: parsed.name, team: command.team_id }),
+      });
     }
   };
 }

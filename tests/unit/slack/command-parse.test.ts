@@ -10,7 +10,11 @@ describe('parseCommandText', () => {
     ['  okr   progress\t2  60 ', { name: 'okr', args: ['progress', '2', '60'], rest: 'progress   2  60' }],
     [
       'summary Learned about  *Kysely* joins',
-      { name: 'summary', args: ['Learned', 'about', '*Kysely*', 'joins'], rest: 'Learned about  *Kysely* joins' },
+      {
+        name: 'summary',
+        args: ['Learned', 'about', '*Kysely*', 'joins'],
+        rest: 'Learned about  *Kysely* joins',
+      },
     ],
     ['export\u00a0plan', { name: 'export', args: ['plan'], rest: 'plan' }],
   ])('%j → %j', (text, expected) => {

@@ -32,7 +32,8 @@ describe('/careerplan router', () => {
       expect(acks).toHaveLength(1);
       expect(acks[0]?.response_type).toBe('ephemeral');
       const body = textOf(acks[0]);
-      for (const name of ['goal', 'okr', 'ritual', 'delete-my-data', 'leaderboard']) expect(body).toContain(`*${name}*`);
+      for (const name of ['goal', 'okr', 'ritual', 'delete-my-data', 'leaderboard'])
+        expect(body).toContain(`*${name}*`);
       expect(body).toContain('/careerplan okr progress 2 60');
       expect(body).toContain('coming soon');
       expect(validateBlocks(acks[0]?.blocks, 'message')).toEqual([]);
@@ -41,7 +42,9 @@ describe('/careerplan router', () => {
 
   it('does not mark a subcommand with a handler as coming soon', async () => {
     const { acks } = await run({ goal: async () => ({ text: 'ok' }) }, 'help');
-    const goalLine = textOf(acks[0]).split('\\n').find((l) => l.includes('*goal*'));
+    const goalLine = textOf(acks[0])
+      .split('\\n')
+      .find((l) => l.includes('*goal*'));
     expect(goalLine).toBeDefined();
     expect(goalLine).not.toContain('coming soon');
   });
@@ -64,7 +67,10 @@ describe('/careerplan router', () => {
     const handlers: Record<string, SubcommandHandler> = {
       okr: async (ctx) => {
         seen = ctx.args;
-        throw new DomainError('okr_progress_args', 'needs a key result number, e.g. `/careerplan okr progress 2 60`');
+        throw new DomainError(
+          'okr_progress_args',
+          'needs a key result number, e.g. `/careerplan okr progress 2 60`',
+        );
       },
     };
     const { acks } = await run(handlers, 'okr progress two');
@@ -73,7 +79,10 @@ describe('/careerplan router', () => {
   });
 
   it('hides unexpected errors behind a reference and never a stack trace', async () => {
-    const { acks } = await run({ goal: async () => Promise.reject(new Error('db exploded at line 3')) }, 'goal');
+    const { acks } = await run(
+      { goal: async () => Promise.reject(new Error('db exploded at line 3')) },
+      'goal',
+    );
     expect(textOf(acks[0])).toContain('Something went wrong');
     expect(textOf(acks[0])).not.toContain('db exploded');
   });

@@ -6,6 +6,9 @@ import type { Subcommands } from '../../services.ts';
 export function showHelp(subcommands: Subcommands) {
   return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    await client.views.open({ trigger_id: body.trigger_id, view: helpModal(new Set(Object.keys(subcommands))) });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: helpModal(new Set(Object.keys(subcommands))),
+    });
   };
 }
