@@ -1,6 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { RitualTables } from './schema-rituals.ts';
 
-/** Kysely's view of the tables in migrations/. Repositories map these rows to domain types. */
+/**
+ * Kysely's view of the tables in migrations/. Repositories map these rows to domain types. Each
+ * feature's tables live in their own schema-<feature>.ts and are joined into Database here.
+ */
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -12,6 +16,8 @@ export interface WorkspacesTable {
   enterprise_id: string | null;
   installer_user_id: string | null;
   default_tz: Generated<string>;
+  /** ISO weekdays (1 = Monday) the team works. */
+  work_week: Generated<number[]>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -38,6 +44,8 @@ export interface MembersTable {
   is_owner: Generated<boolean>;
   is_bot: Generated<boolean>;
   is_deleted: Generated<boolean>;
+  /** Reminders paused through this local day (inclusive); 'infinity' = until resumed. */
+  paused_until: string | null;
   profile_synced_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -64,7 +72,7 @@ export interface ProcessedEventsTable {
   received_at: CreatedAt;
 }
 
-export interface Database {
+export interface Database extends RitualTables {
   workspaces: WorkspacesTable;
   installations: InstallationsTable;
   members: MembersTable;

@@ -36,7 +36,7 @@ describe('/careerplan router', () => {
         expect(body).toContain(`*${name}*`);
       expect(body).toContain('/careerplan okr progress 2 60');
       expect(body).toContain('coming soon');
-      expect(validateBlocks(acks[0]?.blocks, 'message')).toEqual([]);
+      expect(validateBlocks((acks[0] as { blocks?: unknown } | undefined)?.blocks, 'message')).toEqual([]);
     }
   });
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, verifySlackRequest } from '@slack/bolt';
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { type Logger, WebClient, type WebClientOptions } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../support/fake-slack.ts';
 import { createSlackClient, signSlackRequest } from '../../support/slack-signer.ts';
@@ -11,9 +11,25 @@ const T2 = { teamId: 'T2', teamName: 'Globex', botToken: 'xoxb-t2' };
 
 let fake: FakeSlack;
 
+/** Failing calls are the point of several tests; keep the client from logging them. */
+const quiet: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  setLevel: () => undefined,
+  getLevel: () => LogLevel.ERROR,
+  setName: () => undefined,
+};
+
 function client(token: string | undefined, extra: WebClientOptions = {}): WebClient {
   // No retries: each test sees exactly what one request got back.
-  return new WebClient(token, { slackApiUrl: fake.url, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR, ...extra });
+  return new WebClient(token, {
+    slackApiUrl: fake.url,
+    retryConfig: { retries: 0 },
+    logger: quiet,
+    ...extra,
+  });
 }
 
 /** The Slack `error` (or the client's error code) a call failed with. */
@@ -157,11 +173,13 @@ describe('fake Slack', () => {
     const title = { type: 'plain_text' as const, text: 'A title far too long for Slack' };
     const bad = web.views.open({ trigger_id: 't', view: { type: 'modal', title, blocks: [] } });
     expect(await failure(bad)).toBe('invalid_arguments');
-    expect(fake.violations).toEqual([expect.stringMatching(/views\.open.*view\.title\.text is 30 characters/)]);
+    expect(fake.violations).toEqual([
+      expect.stringMatching(/views\.open.*view\.title\.text is 30 characters/),
+    ]);
     fake.violations.length = 0;
-    expect(await failure(web.views.open({ trigger_id: '', view: { type: 'modal', title, blocks: [] } }))).toBe(
-      'invalid_arguments',
-    );
+    expect(
+      await failure(web.views.open({ trigger_id: '', view: { type: 'modal', title, blocks: [] } })),
+    ).toBe('invalid_arguments');
     const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Goal' }, blocks: [] };
     const opened = await web.views.open({ trigger_id: 't', view });
     const id = String(opened.view?.id);
@@ -173,7 +191,12 @@ describe('fake Slack', () => {
   });
 
   it('exchanges an OAuth code once and then knows the new token', async () => {
-    fake.setOAuthInstall('code-1', { teamId: 'T7', teamName: 'Initech', botToken: 'xoxb-t7', installerUserId: 'U70' });
+    fake.setOAuthInstall('code-1', {
+      teamId: 'T7',
+      teamName: 'Initech',
+      botToken: 'xoxb-t7',
+      installerUserId: 'U70',
+    });
     const web = client(undefined);
     const res = await web.oauth.v2.access({ client_id: 'id', client_secret: 's', code: 'code-1' });
     expect(res).toMatchObject({
@@ -201,6 +224,58 @@ describe('fake Slack', () => {
     expect(fake.uploadedFiles()).toMatchObject([
       { filename: 'plan.md', title: 'My plan', content: 'hello, file', channelId: 'C1' },
     ]);
+  });
+
+  it('updates, deletes and posts ephemerally only where Slack would allow', async () => {
+    const web = client(T1.botToken);
+    const posted = await web.chat.postMessage({ channel: 'C1', text: 'draft' });
+    await web.chat.update({ channel: 'C1', ts: String(posted.ts), text: 'final' });
+    expect(fake.messages('C1')).toMatchObject([{ text: 'final' }]);
+    expect(await failure(web.chat.update({ channel: 'C1', ts: '1.000001', text: 'x' }))).toBe(
+      'message_not_found',
+    );
+    await web.chat.delete({ channel: 'C1', ts: String(posted.ts) });
+    expect(fake.messages('C1')).toEqual([]);
+    await web.chat.postEphemeral({ channel: 'C1', user: 'U2', text: 'psst' });
+    expect(fake.ephemerals('C1')).toMatchObject([{ user: 'U2', body: { text: 'psst' } }]);
+    expect(await failure(web.chat.postEphemeral({ channel: 'C1', user: 'U9', text: 'x' }))).toBe(
+      'user_not_found',
+    );
+  });
+
+  it('reads JSON bodies and tokens passed as arguments', async () => {
+    const json = await fetch(`${fake.url}chat.postMessage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${T1.botToken}` },
+      body: JSON.stringify({
+        channel: 'C1',
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hi' } }],
+      }),
+    });
+    expect(await json.json()).toMatchObject({ ok: true, channel: 'C1' });
+    const form = await fetch(`${fake.url}auth.test`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: T2.botToken }),
+    });
+    expect(await form.json()).toMatchObject({ ok: true, team_id: 'T2' });
+    expect(fake.calls.map((c) => [c.method, c.teamId])).toEqual([
+      ['chat.postMessage', 'T1'],
+      ['auth.test', 'T2'],
+    ]);
+  });
+
+  it('records response_url posts and their Block Kit problems', async () => {
+    const url = fake.responseUrl('cmd-1');
+    const ok = await fetch(url, { method: 'POST', body: JSON.stringify({ text: 'hi' }) });
+    expect(ok.status).toBe(200);
+    const bad = await fetch(url, { method: 'POST', body: JSON.stringify({ blocks: [{ type: 'nope' }] }) });
+    expect(bad.status).toBe(400);
+    expect(fake.responseUrlPosts('cmd-1').map((p) => p.body)).toEqual([
+      { text: 'hi' },
+      { blocks: [{ type: 'nope' }] },
+    ]);
+    expect(fake.violations).toEqual(['response_url cmd-1: blocks[0].type "nope" is not a known block type']);
+    fake.violations.length = 0;
   });
 
   it('answers unknown methods with unknown_method', async () => {
@@ -256,10 +331,78 @@ describe('slack signer', () => {
       expect(fake.responseUrlPosts()[0]).toMatchObject({ body: { text: 'done' } });
       expect(fake.messages(fake.dmChannelFor('T1', 'U1'))).toMatchObject([{ text: 'you said help' }]);
       const stale = Math.floor(Date.now() / 1000) - 600;
-      const old = await slack.slashCommand({ teamId: 'T1', userId: 'U1', text: 'x' }, { timestampSeconds: stale });
+      const old = await slack.slashCommand(
+        { teamId: 'T1', userId: 'U1', text: 'x' },
+        { timestampSeconds: stale },
+      );
       expect(old.status).toBe(401);
-      const forged = await slack.slashCommand({ teamId: 'T1', userId: 'U1', text: 'x' }, { badSignature: true });
+      const forged = await slack.slashCommand(
+        { teamId: 'T1', userId: 'U1', text: 'x' },
+        { badSignature: true },
+      );
       expect(forged.status).toBe(401);
+      expect(fake.violations).toEqual([]);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('sends interactions and events that Bolt routes to the right listener', async () => {
+    seed();
+    const app = new App({
+      signingSecret: 'shh',
+      token: T1.botToken,
+      clientOptions: { slackApiUrl: fake.url },
+      logLevel: LogLevel.ERROR,
+    });
+    const modal = {
+      type: 'modal' as const,
+      callback_id: 'goal',
+      title: { type: 'plain_text' as const, text: 'Goal' },
+      blocks: [],
+    };
+    app.action('open_goal', async ({ ack, body, client: web }) => {
+      await ack();
+      if (body.type === 'block_actions') await web.views.open({ trigger_id: body.trigger_id, view: modal });
+    });
+    app.view('goal', async ({ ack, view }) => {
+      await ack({ response_action: 'errors', errors: { title: `got ${view.private_metadata}` } });
+    });
+    app.event('app_home_opened', async ({ event, client: web }) => {
+      await web.views.publish({ user_id: event.user, view: { type: 'home', blocks: [] } });
+    });
+    const server = await app.start(0);
+    try {
+      const slack = createSlackClient({
+        appUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
+        signingSecret: 'shh',
+        fakeSlack: fake,
+      });
+      const clicked = await slack.blockActions({
+        teamId: 'T1',
+        userId: 'U1',
+        actions: [{ action_id: 'open_goal' }],
+      });
+      expect(clicked.status).toBe(200);
+      await fake.waitFor(() => fake.callsTo('views.open').length === 1);
+      expect(fake.callsTo('views.open')[0]?.params.trigger_id).toBe(clicked.triggerId);
+
+      const submitted = await slack.viewSubmission({
+        teamId: 'T1',
+        userId: 'U1',
+        view: { callback_id: 'goal', private_metadata: 'meta', state: { values: {} } },
+      });
+      expect(submitted.json()).toEqual({ response_action: 'errors', errors: { title: 'got meta' } });
+
+      const event = await slack.event(
+        { teamId: 'T1', event: { type: 'app_home_opened', user: 'U1', channel: 'DU1', tab: 'home' } },
+        { retryNum: 1 },
+      );
+      expect(event.status).toBe(200);
+      await fake.waitFor(() => fake.homeView('T1', 'U1') !== undefined);
+
+      const challenge = await slack.urlVerification('abc');
+      expect(challenge.json()).toEqual({ challenge: 'abc' });
       expect(fake.violations).toEqual([]);
     } finally {
       await app.stop();

@@ -1,0 +1,105 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Tables of migration 0002 (rituals, deliveries, portfolio). */
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A local calendar day, 'YYYY-MM-DD' (pg's date parser is set to keep strings). */
+type Day = string;
+
+export interface TeamHolidaysTable {
+  team_id: string;
+  day: Day;
+  name: Generated<string>;
+}
+
+export interface MemberOooTable {
+  id: Generated<string>;
+  team_id: string;
+  user_id: string;
+  from_day: Day;
+  to_day: Day;
+  created_at: CreatedAt;
+}
+
+export interface RitualsTable {
+  id: Generated<string>;
+  team_id: string;
+  name: 'learning-hour' | 'design-review' | 'contribution';
+  channel_id: string | null;
+  cadence: ColumnType<unknown, string, string>;
+  local_time: string;
+  audience: 'channel' | 'dm';
+  time_zone: string | null;
+  paused: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface RitualOptoutsTable {
+  ritual_id: string;
+  team_id: string;
+  user_id: string;
+}
+
+export interface RitualOccurrencesTable {
+  id: Generated<string>;
+  ritual_id: string;
+  team_id: string;
+  occurrence_key: string;
+  occurrence_date: Day;
+  kind: 'scheduled' | 'adhoc';
+  status: Generated<'planned' | 'fanned_out' | 'cancelled'>;
+  fanout_at: Timestamp;
+  fanned_out_at: Timestamp | null;
+  requested_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type DeliveryStatus = 'planned' | 'sending' | 'sent' | 'skipped' | 'failed' | 'done';
+
+export interface DeliveriesTable {
+  id: Generated<string>;
+  team_id: string;
+  occurrence_id: string;
+  user_id: string;
+  due_at: Timestamp;
+  local_date: Day;
+  tz: string;
+  round: Generated<number>;
+  status: Generated<DeliveryStatus>;
+  skip_reason: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sending_since: Timestamp | null;
+  sent_at: Timestamp | null;
+  dm_channel_id: string | null;
+  message_ts: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PortfolioArtifactsTable {
+  id: Generated<string>;
+  team_id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  link: string | null;
+  impact: Generated<string>;
+  occurred_on: Day;
+  source: Generated<string>;
+  delivery_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RitualTables {
+  team_holidays: TeamHolidaysTable;
+  member_ooo: MemberOooTable;
+  rituals: RitualsTable;
+  ritual_optouts: RitualOptoutsTable;
+  ritual_occurrences: RitualOccurrencesTable;
+  deliveries: DeliveriesTable;
+  portfolio_artifacts: PortfolioArtifactsTable;
+}
