@@ -42,6 +42,8 @@ export function createSlackApp(deps: {
     endpoints: EVENTS_PATH,
     // Commands answer inside the 3-second window by acking early; processing after ack is safe.
     processBeforeResponse: false,
+    // init() (awaited in start) verifies the bot token with auth.test before we accept traffic.
+    deferInitialization: true,
   };
   const auth: AppOptions =
     config.auth.mode === 'single'
@@ -82,6 +84,7 @@ export function createSlackApp(deps: {
     app,
     /** Starts listening; returns the bound port (PORT=0 picks a free one, as tests do). */
     async start(): Promise<number> {
+      await app.init();
       const server = (await app.start(config.port)) as unknown;
       const address = (server as { address?: () => AddressInfo | string | null }).address?.();
       return typeof address === 'object' && address ? address.port : config.port;
