@@ -12,7 +12,7 @@ import { startWorkers } from './jobs/worker.ts';
 import { opsRoutes } from './ops/health.ts';
 import type { Logger } from './ops/logger.ts';
 import { createSlackApp } from './slack/app.ts';
-import { buildSubcommands } from './slack/commands/handlers.ts';
+import { buildFeatures } from './slack/feature-list.ts';
 import { createInstallationStore } from './slack/installation-store.ts';
 
 export interface RunningCareerplan {
@@ -44,7 +44,7 @@ export async function startCareerplan(
     const slack = createSlackApp({
       config,
       services: deps,
-      subcommands: buildSubcommands(deps),
+      features: buildFeatures(deps),
       routes,
       installationStore: deps.installations ? createInstallationStore(deps.installations) : undefined,
     });

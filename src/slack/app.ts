@@ -10,7 +10,8 @@ import { registerEvents } from './listeners/events/index.ts';
 import { dedupeEvents } from './middleware/dedupe-events.ts';
 import { observeRequests } from './middleware/observe.ts';
 import { BOT_SCOPES } from './scopes.ts';
-import type { EdgeServices, Subcommands } from './services.ts';
+import { mergeSubcommands, type SlackFeature } from './features.ts';
+import type { EdgeServices } from './services.ts';
 import { instrumentedFetch, interactiveClientOptions } from './web-client.ts';
 
 export interface OpsRoute {
@@ -29,7 +30,7 @@ export const EVENTS_PATH = '/slack/events';
 export function createSlackApp(deps: {
   config: Config;
   services: EdgeServices;
-  subcommands: Subcommands;
+  features: readonly SlackFeature[];
   routes: OpsRoute[];
   installationStore: InstallationStore | undefined;
 }) {
@@ -72,9 +73,11 @@ export function createSlackApp(deps: {
 
   app.use(observeRequests(services.metrics));
   app.use(dedupeEvents(services.processedEvents));
-  registerCommands(app, services, deps.subcommands);
+  const subcommands = mergeSubcommands(deps.features);
+  registerCommands(app, services, subcommands);
   registerEvents(app, services);
-  registerActions(app, deps.subcommands);
+  registerActions(app, subcommands);
+  for (const feature of deps.features) feature.register?.(app);
 
   app.error(async (error) => {
     services.logger.error({ err: error }, 'unhandled Slack listener error');
