@@ -65,8 +65,9 @@ export function createSlackApp(deps: {
             port: config.port,
           },
         };
+  // In Socket Mode, Bolt serves custom routes (and OAuth) on installerOptions.port.
   const receiverMode: AppOptions = config.appToken
-    ? { socketMode: true, appToken: config.appToken }
+    ? { socketMode: true, appToken: config.appToken, installerOptions: { ...auth.installerOptions, port: config.port } }
     : { signingSecret: config.signingSecret ?? '' };
 
   const app = new App({ ...common, ...auth, ...receiverMode });
