@@ -14,6 +14,8 @@ CREATE TABLE team_holidays (
 
 -- A member's own reminder switches. paused_until is inclusive; 'infinity' = until resumed.
 ALTER TABLE members ADD COLUMN paused_until date;
+-- The member's DM channel with the bot, cached so a reminder costs one Slack call, not two.
+ALTER TABLE members ADD COLUMN dm_channel_id text;
 
 CREATE TABLE member_ooo (
   id          bigserial PRIMARY KEY,

@@ -30,6 +30,12 @@ export interface Config {
   redisUrl: string;
   /** Redis key prefix for every BullMQ queue, so several deployments (or tests) share one Redis. */
   queuePrefix: string;
+  /**
+   * Messages per minute careerplan sends to one workspace (reminders, posts), with a small burst.
+   * Slack allows about one message per second per channel and an unpublished per-workspace budget;
+   * staying under it avoids 429 storms. 429s that still happen pause only that workspace.
+   */
+  workspaceMessagesPerMinute: number;
   /** How long SIGTERM waits for running jobs and requests before forcing the exit. */
   shutdownTimeoutMs: number;
 }
@@ -209,6 +215,14 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     );
   }
 
+  const rateText = read(env, 'SLACK_WORKSPACE_MESSAGES_PER_MINUTE') ?? '300';
+  const workspaceMessagesPerMinute = Number(rateText);
+  if (!/^\d+$/.test(rateText) || workspaceMessagesPerMinute < 1 || workspaceMessagesPerMinute > 100_000) {
+    throw new ConfigError(
+      `SLACK_WORKSPACE_MESSAGES_PER_MINUTE must be a whole number 1-100000, like 300 (got "${rateText}")`,
+    );
+  }
+
   return Object.freeze({
     role,
     port,
@@ -222,5 +236,6 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     redisUrl,
     queuePrefix,
     shutdownTimeoutMs: Number(shutdownText),
+    workspaceMessagesPerMinute,
   });
 }

@@ -4,11 +4,17 @@ import type { Config } from './config.ts';
 import { createDb } from './db/database.ts';
 import { createProcessedEventRepository } from './db/processed-events.repository.ts';
 import { type Clock, systemClock } from './domain/clock.ts';
+import { createPortfolioRepository } from './domain/portfolio/portfolio.repository.ts';
+import { createCalendarRepository } from './domain/rituals/calendar.repository.ts';
+import { createDeliveryRepository } from './domain/rituals/delivery.repository.ts';
+import { createRitualRepository } from './domain/rituals/ritual.repository.ts';
 import { createInstallationRepository } from './domain/workspaces/installation.repository.ts';
 import { createTokenCipher } from './domain/workspaces/token-cipher.ts';
 import { createWorkspaceRepository } from './domain/workspaces/workspace.repository.ts';
+import { createDeliveryTimers } from './jobs/delivery-timers.ts';
 import { createJobRunRepository } from './jobs/job-runs.repository.ts';
 import { createJobQueues } from './jobs/queues.ts';
+import { createWorkspaceThrottle } from './jobs/workspace-throttle.ts';
 import type { ReadinessCheck } from './ops/health.ts';
 import type { Logger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
@@ -49,6 +55,12 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
   const botTokens = createBotTokens(config.auth, installations);
   const clients = createBackgroundClients(config.slackApiUrl, metrics);
 
+  const throttle = createWorkspaceThrottle(redis, {
+    prefix: config.queuePrefix,
+    messagesPerMinute: config.workspaceMessagesPerMinute,
+  });
+  const timers = createDeliveryTimers(queues, () => clock.now());
+
   const readinessChecks: ReadinessCheck[] = [
     { name: 'postgres', check: async () => void (await sql`select 1`.execute(db)) },
     { name: 'redis', check: async () => void (await redisProbe.ping()) },
@@ -69,6 +81,12 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
     botTokens,
     clients,
     processedEvents: createProcessedEventRepository(db),
+    rituals: createRitualRepository(db),
+    calendar: createCalendarRepository(db),
+    deliveries: createDeliveryRepository(db),
+    portfolio: createPortfolioRepository(db),
+    throttle,
+    timers,
     members: createMemberDirectory(workspaces),
     readinessChecks,
     /** Closes connections; callers stop HTTP and workers first. */

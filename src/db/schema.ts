@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { PlanTables } from './schema-plans.ts';
 import type { RitualTables } from './schema-rituals.ts';
 
 /**
@@ -46,6 +47,7 @@ export interface MembersTable {
   is_deleted: Generated<boolean>;
   /** Reminders paused through this local day (inclusive); 'infinity' = until resumed. */
   paused_until: string | null;
+  dm_channel_id: string | null;
   profile_synced_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -72,7 +74,7 @@ export interface ProcessedEventsTable {
   received_at: CreatedAt;
 }
 
-export interface Database extends RitualTables {
+export interface Database extends RitualTables, PlanTables {
   workspaces: WorkspacesTable;
   installations: InstallationsTable;
   members: MembersTable;

@@ -17,6 +17,33 @@ export const JOB_CATALOGUE = {
     schema: z.object({ batchSize: z.number().int().positive().max(1000).default(200) }),
     attempts: 3,
   },
+  /**
+   * Plans the next occurrences of every schedulable ritual in Postgres and (re)creates the timers
+   * for them in BullMQ. Idempotent; after Redis lost its data, one run restores every timer.
+   */
+  'reconcile-rituals': {
+    queue: 'housekeeping',
+    schema: z.object({ horizonDays: z.number().int().min(1).max(31).default(3) }),
+    attempts: 3,
+  },
+  /** Turns one occurrence into per-member deliveries (the ritual channel's people). */
+  'fanout-occurrence': {
+    queue: 'delivery',
+    schema: z.object({ occurrenceId: z.string().regex(/^\d+$/) }),
+    attempts: 8,
+  },
+  /** Sends one delivery (one reminder DM, one round) exactly once. */
+  deliver: {
+    queue: 'delivery',
+    schema: z.object({
+      deliveryId: z.string().regex(/^\d+$/),
+      round: z.number().int().positive(),
+      teamId: z.string(),
+      /** The workspace throttle slot (epoch ms) this job already booked, set when it was delayed. */
+      slotAt: z.number().int().optional(),
+    }),
+    attempts: 8,
+  },
   /** One member's profile, after Slack told us it changed or when we first meet them. */
   'sync-member': {
     queue: 'housekeeping',

@@ -46,6 +46,24 @@ export function createJobRunRepository(db: Db) {
 
   return {
     upsert,
+    async recordQueuedMany(
+      keys: ReadonlyArray<{ queue: string; jobId: string; name: string; teamId: string | null }>,
+    ): Promise<void> {
+      if (keys.length === 0) return;
+      await db
+        .insertInto('job_runs')
+        .values(
+          keys.map((k) => ({
+            queue: k.queue,
+            job_id: k.jobId,
+            name: k.name,
+            team_id: k.teamId,
+            status: 'queued' as const,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['queue', 'job_id']).doNothing())
+        .execute();
+    },
     /** Records a newly enqueued job; a job id seen before keeps its recorded state. */
     async recordQueued(key: {
       queue: string;

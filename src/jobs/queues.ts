@@ -85,6 +85,35 @@ export function createJobQueues(deps: {
       });
       return id;
     },
+    /**
+     * Adds many jobs of one name in one round trip (a fan-out); ids are deterministic so a repeat
+     * adds nothing. Job runs are recorded in one insert.
+     */
+    async enqueueMany<N extends JobName>(
+      name: N,
+      jobs: ReadonlyArray<{ payload: JobPayload<N>; jobId: string; delayMs?: number; teamId?: string }>,
+    ): Promise<void> {
+      if (jobs.length === 0) return;
+      const definition = JOB_CATALOGUE[name];
+      const queue = queueFor(definition.queue);
+      for (let i = 0; i < jobs.length; i += 1000) {
+        const chunk = jobs.slice(i, i + 1000);
+        await queue.addBulk(
+          chunk.map((j) => ({
+            name,
+            data: definition.schema.parse(j.payload) as object,
+            opts: {
+              attempts: definition.attempts,
+              jobId: j.jobId,
+              ...(j.delayMs ? { delay: j.delayMs } : {}),
+            },
+          })),
+        );
+        await deps.jobRuns.recordQueuedMany(
+          chunk.map((j) => ({ queue: definition.queue, jobId: j.jobId, name, teamId: j.teamId ?? null })),
+        );
+      }
+    },
     async close(): Promise<void> {
       await Promise.all([...queues.values()].map((q) => q.close()));
     },

@@ -13,4 +13,14 @@ export async function registerJobSchedulers(queues: JobQueues): Promise<void> {
       { pattern: '0 3 * * *', tz: 'UTC' },
       { name: 'refresh-member-profiles', data: { batchSize: 500 }, opts: { attempts: 3 } },
     );
+  // Plans rituals' next occurrences and restores any timer Redis lost. Cheap and idempotent.
+  await queues
+    .queueFor('housekeeping')
+    .upsertJobScheduler(
+      'reconcile-rituals',
+      { every: 5 * 60 * 1000 },
+      { name: 'reconcile-rituals', data: { horizonDays: 3 }, opts: { attempts: 3 } },
+    );
+  // And once now, so a fresh deploy (or a Redis that lost its data) does not wait five minutes.
+  await queues.enqueue('reconcile-rituals', { horizonDays: 3 });
 }

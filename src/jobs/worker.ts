@@ -1,9 +1,9 @@
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { type Logger, scrubSecrets } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { isJobName, JOB_CATALOGUE, type JobName, type ParsedJobPayload, QUEUE_NAMES } from './catalogue.ts';
-import { PermanentJobError } from './errors.ts';
+import { PermanentJobError, RetryLaterError } from './errors.ts';
 import type { JobRunRepository } from './job-runs.repository.ts';
 
 export interface JobInfo {
@@ -34,7 +34,7 @@ export function startWorkers(deps: {
 }) {
   const { jobRuns, metrics, logger } = deps;
 
-  async function process(job: Job): Promise<void> {
+  async function process(job: Job, token?: string): Promise<void> {
     const queue = job.queueName;
     const name = job.name;
     const attempt = job.attemptsMade + 1;
@@ -59,6 +59,14 @@ export function startWorkers(deps: {
       await jobRuns.upsert(key, { status: 'done', attempts: attempt, lastError: null, finished: true });
       metrics.jobs.inc({ queue, name, outcome: 'done' });
     } catch (error) {
+      if (error instanceof RetryLaterError) {
+        // Not a failure: park the job until it may run again; attemptsMade does not grow.
+        await jobRuns.upsert(key, { status: 'queued', attempts: attempt, lastError: error.reason });
+        metrics.jobs.inc({ queue, name, outcome: 'delayed' });
+        if (error.payloadPatch) await job.updateData({ ...data, ...error.payloadPatch });
+        await job.moveToDelayed(error.untilMs, token);
+        throw new DelayedError();
+      }
       const permanent = error instanceof PermanentJobError;
       const final = permanent || attempt >= maxAttempts;
       const message = scrubSecrets((error as Error).message ?? String(error)).slice(0, 2000);

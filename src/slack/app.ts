@@ -4,13 +4,13 @@ import { App, type AppOptions } from '@slack/bolt';
 import type { InstallationStore } from '@slack/oauth';
 import type { Config } from '../config.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { mergeSubcommands, type SlackFeature } from './features.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { dedupeEvents } from './middleware/dedupe-events.ts';
 import { observeRequests } from './middleware/observe.ts';
 import { BOT_SCOPES } from './scopes.ts';
-import { mergeSubcommands, type SlackFeature } from './features.ts';
 import type { EdgeServices } from './services.ts';
 import { instrumentedFetch, interactiveClientOptions } from './web-client.ts';
 
@@ -67,7 +67,11 @@ export function createSlackApp(deps: {
         };
   // In Socket Mode, Bolt serves custom routes (and OAuth) on installerOptions.port.
   const receiverMode: AppOptions = config.appToken
-    ? { socketMode: true, appToken: config.appToken, installerOptions: { ...auth.installerOptions, port: config.port } }
+    ? {
+        socketMode: true,
+        appToken: config.appToken,
+        installerOptions: { ...auth.installerOptions, port: config.port },
+      }
     : { signingSecret: config.signingSecret ?? '' };
 
   const app = new App({ ...common, ...auth, ...receiverMode });

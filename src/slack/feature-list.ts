@@ -1,10 +1,11 @@
 import type { Deps } from '../deps.ts';
 import type { SlackFeature } from './features.ts';
+import { createRitualsFeature } from './listeners/rituals-feature.ts';
 
 /**
  * Every feature's Slack edge, in one list. `help` is built into the router; a catalogued
  * subcommand no feature provides shows as "coming soon".
  */
-export function buildFeatures(_deps: Deps): SlackFeature[] {
-  return [];
+export function buildFeatures(deps: Deps): SlackFeature[] {
+  return [createRitualsFeature(deps)];
 }

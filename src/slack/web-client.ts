@@ -60,6 +60,9 @@ export function backgroundClientOptions(slackApiUrl: string, metrics: Metrics): 
     fetch: instrumentedFetch(metrics),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
+    // A send must end well inside the delivery lease (SENDING_LEASE_MS), or another worker could
+    // take over a delivery whose post is still in flight.
+    timeout: 10_000,
   };
 }
 

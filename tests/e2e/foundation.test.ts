@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { validateView } from '../support/block-kit-limits.ts';
 import { seedWorkspace, startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
+import { validateView } from '../support/block-kit-limits.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 
 describe('foundation over HTTP (single workspace)', () => {
@@ -19,7 +19,10 @@ describe('foundation over HTTP (single workspace)', () => {
   beforeEach(() => fake.reset());
 
   it('rejects a bad signature with 401 and makes no Web API call', async () => {
-    const res = await app.slack.slashCommand({ teamId: TEAM, userId: 'U0ALICE', text: 'help' }, { badSignature: true });
+    const res = await app.slack.slashCommand(
+      { teamId: TEAM, userId: 'U0ALICE', text: 'help' },
+      { badSignature: true },
+    );
     expect(res.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(fake.calls).toEqual([]);
@@ -53,7 +56,10 @@ describe('foundation over HTTP (single workspace)', () => {
   });
 
   it('app_home_opened publishes a Home view within Slack limits, with the name and zone from users.info', async () => {
-    const res = await app.slack.event({ teamId: TEAM, event: { type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home' } });
+    const res = await app.slack.event({
+      teamId: TEAM,
+      event: { type: 'app_home_opened', user: 'U0ALICE', channel: 'D0ALICE', tab: 'home' },
+    });
     expect(res.status).toBe(200);
     await fake.waitFor(() => fake.callsTo('views.publish').length === 1);
     const publish = fake.callsTo('views.publish')[0];
@@ -82,7 +88,9 @@ describe('foundation over HTTP (single workspace)', () => {
     await app.slack.slashCommand({ teamId: TEAM, userId: 'U0ALICE', text: 'help' });
     const metrics = await (await fetch(`${app.baseUrl}/metrics`)).text();
     expect(metrics).toContain('careerplan_listener_duration_seconds_bucket');
-    expect(metrics).toMatch(/careerplan_listener_duration_seconds_count\{kind="command",name="help",outcome="ok"\} \d+/);
+    expect(metrics).toMatch(
+      /careerplan_listener_duration_seconds_count\{kind="command",name="help",outcome="ok"\} \d+/,
+    );
     expect(metrics).toContain('careerplan_slack_api_calls_total{method="auth.test",outcome="ok"}');
     expect(metrics).toContain('careerplan_queue_jobs');
     expect(metrics).toContain('process_cpu_seconds_total');

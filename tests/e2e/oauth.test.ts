@@ -41,8 +41,18 @@ describe('OAuth multi-workspace install', () => {
   });
 
   it('installs two workspaces, each answering with its own encrypted token, and uninstall removes one', async () => {
-    fake.setOAuthInstall('code-a', { teamId: 'T0AAAA', teamName: 'A', botToken: 'xoxb-team-a', installerUserId: 'U0ANNA' });
-    fake.setOAuthInstall('code-b', { teamId: 'T0BBBB', teamName: 'B', botToken: 'xoxb-team-b', installerUserId: 'U0BEN' });
+    fake.setOAuthInstall('code-a', {
+      teamId: 'T0AAAA',
+      teamName: 'A',
+      botToken: 'xoxb-team-a',
+      installerUserId: 'U0ANNA',
+    });
+    fake.setOAuthInstall('code-b', {
+      teamId: 'T0BBBB',
+      teamName: 'B',
+      botToken: 'xoxb-team-b',
+      installerUserId: 'U0BEN',
+    });
     fake.addUser({ teamId: 'T0BBBB', userId: 'U0BEN', name: 'ben', tz: 'Asia/Kolkata' });
 
     expect((await install(app, 'code-a')).status).toBeLessThan(400);
@@ -59,12 +69,16 @@ describe('OAuth multi-workspace install', () => {
         'SELECT team_id, encrypted_payload FROM installations ORDER BY team_id',
       );
       expect(rows.rows.map((r) => r.team_id)).toEqual(['T0AAAA', 'T0BBBB']);
-      for (const row of rows.rows) expect(row.encrypted_payload.toString('latin1')).not.toContain('xoxb-team');
+      for (const row of rows.rows)
+        expect(row.encrypted_payload.toString('latin1')).not.toContain('xoxb-team');
 
       // The second workspace's command works, and its Web API calls use its own token.
       const help = await app.slack.slashCommand({ teamId: 'T0BBBB', userId: 'U0BEN', text: 'help' });
       expect((help.json() as { response_type: string }).response_type).toBe('ephemeral');
-      await app.slack.event({ teamId: 'T0BBBB', event: { type: 'app_home_opened', user: 'U0BEN', channel: 'D0BEN', tab: 'home' } });
+      await app.slack.event({
+        teamId: 'T0BBBB',
+        event: { type: 'app_home_opened', user: 'U0BEN', channel: 'D0BEN', tab: 'home' },
+      });
       await fake.waitFor(() => fake.callsTo('views.publish').length === 1);
       expect(fake.callsTo('views.publish')[0]?.token).toBe('xoxb-team-b');
       expect(fake.callsTo('users.info')[0]?.token).toBe('xoxb-team-b');
@@ -73,7 +87,9 @@ describe('OAuth multi-workspace install', () => {
       const until = Date.now() + 5000;
       let remaining: string[] = [];
       while (Date.now() < until) {
-        remaining = (await db.query<{ team_id: string }>('SELECT team_id FROM installations')).rows.map((r) => r.team_id);
+        remaining = (await db.query<{ team_id: string }>('SELECT team_id FROM installations')).rows.map(
+          (r) => r.team_id,
+        );
         if (remaining.length === 1) break;
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -86,7 +102,9 @@ describe('OAuth multi-workspace install', () => {
 
   it('refuses an OAuth redirect without the state cookie', async () => {
     fake.setOAuthInstall('code-c', { teamId: 'T0CCCC', botToken: 'xoxb-team-c' });
-    const res = await fetch(`${app.baseUrl}/slack/oauth_redirect?code=code-c&state=forged`, { redirect: 'manual' });
+    const res = await fetch(`${app.baseUrl}/slack/oauth_redirect?code=code-c&state=forged`, {
+      redirect: 'manual',
+    });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(fake.callsTo('oauth.v2.access').filter((c) => c.params.code === 'code-c')).toEqual([]);
   });

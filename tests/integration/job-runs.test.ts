@@ -51,6 +51,9 @@ describe('job status recording (real Redis + Postgres)', () => {
           throw new PermanentJobError('user_not_found', 'users.info said user_not_found');
         if (userId === 'UFLAKY') throw new Error(`flaky attempt ${info.attempt}`);
       },
+      'reconcile-rituals': async () => {},
+      'fanout-occurrence': async () => {},
+      deliver: async () => {},
     };
     const workers = startWorkers({
       connection: redis,

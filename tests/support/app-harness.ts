@@ -54,7 +54,11 @@ export async function startTestApp(options: {
   const harness: TestApp = {
     running,
     baseUrl: `http://127.0.0.1:${running.port}`,
-    slack: createSlackClient({ appUrl: `http://127.0.0.1:${running.port}`, signingSecret: SIGNING_SECRET, fakeSlack: options.fake }),
+    slack: createSlackClient({
+      appUrl: `http://127.0.0.1:${running.port}`,
+      signingSecret: SIGNING_SECRET,
+      fakeSlack: options.fake,
+    }),
     database,
     queuePrefix,
     stop: () => running.stop(),
@@ -62,7 +66,11 @@ export async function startTestApp(options: {
       running = await boot();
       harness.running = running;
       harness.baseUrl = `http://127.0.0.1:${running.port}`;
-      harness.slack = createSlackClient({ appUrl: harness.baseUrl, signingSecret: SIGNING_SECRET, fakeSlack: options.fake });
+      harness.slack = createSlackClient({
+        appUrl: harness.baseUrl,
+        signingSecret: SIGNING_SECRET,
+        fakeSlack: options.fake,
+      });
     },
     async cleanup() {
       await running.stop().catch(() => {});
@@ -76,6 +84,13 @@ export async function startTestApp(options: {
 /** A workspace with its bot token and a few people in it, registered on the fake Slack. */
 export function seedWorkspace(fake: FakeSlack, teamId = TEAM, botToken = BOT_TOKEN): void {
   fake.addWorkspace({ teamId, teamName: `Team ${teamId}`, botToken });
-  fake.addUser({ teamId, userId: 'U0ALICE', name: 'alice', realName: 'Alice Example', tz: 'America/New_York', isAdmin: true });
+  fake.addUser({
+    teamId,
+    userId: 'U0ALICE',
+    name: 'alice',
+    realName: 'Alice Example',
+    tz: 'America/New_York',
+    isAdmin: true,
+  });
   fake.addUser({ teamId, userId: 'U0BOB', name: 'bob', realName: 'Bob Example', tz: 'Europe/London' });
 }

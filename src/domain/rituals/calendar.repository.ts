@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { MemberAvailability, TeamCalendar, Weekday } from '../schedules/index.ts';
+import type { TeamCalendarInput } from './team-calendar.ts';
 
 /** Postgres keeps an open-ended pause as the date 'infinity'; the domain calls it 'forever'. */
 function toPausedUntil(value: string | null): string | null {
@@ -30,7 +31,16 @@ export function createCalendarRepository(db: Db) {
     },
 
     /** Replaces the team's work week, default zone and holiday list in one transaction. */
-    async saveTeamCalendar(teamId: string, calendar: TeamCalendar): Promise<void> {
+    async holidayNames(teamId: string): Promise<Map<string, string>> {
+      const rows = await db
+        .selectFrom('team_holidays')
+        .select(['day', 'name'])
+        .where('team_id', '=', teamId)
+        .execute();
+      return new Map(rows.map((r) => [r.day, r.name]));
+    },
+
+    async saveTeamCalendar(teamId: string, calendar: TeamCalendarInput): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('workspaces')
@@ -41,7 +51,7 @@ export function createCalendarRepository(db: Db) {
         if (calendar.holidays.length) {
           await trx
             .insertInto('team_holidays')
-            .values(calendar.holidays.map((day) => ({ team_id: teamId, day })))
+            .values(calendar.holidays.map((h) => ({ team_id: teamId, day: h.day, name: h.name })))
             .onConflict((oc) => oc.doNothing())
             .execute();
         }
@@ -58,7 +68,8 @@ export function createCalendarRepository(db: Db) {
         .where('team_id', '=', teamId)
         .where('user_id', 'in', userIds)
         .execute();
-      for (const m of members) result.set(m.user_id, { tz: m.tz, pausedUntil: toPausedUntil(m.paused_until), ooo: [] });
+      for (const m of members)
+        result.set(m.user_id, { tz: m.tz, pausedUntil: toPausedUntil(m.paused_until), ooo: [] });
       const ranges = await db
         .selectFrom('member_ooo')
         .select(['user_id', 'from_day', 'to_day'])
@@ -80,7 +91,10 @@ export function createCalendarRepository(db: Db) {
     },
 
     async addOutOfOffice(teamId: string, userId: string, from: string, to: string): Promise<void> {
-      await db.insertInto('member_ooo').values({ team_id: teamId, user_id: userId, from_day: from, to_day: to }).execute();
+      await db
+        .insertInto('member_ooo')
+        .values({ team_id: teamId, user_id: userId, from_day: from, to_day: to })
+        .execute();
     },
 
     /** Current and future OOO ranges, soonest first. */

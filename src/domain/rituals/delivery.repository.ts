@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { PlannedDelivery } from './fanout.ts';
 import { type Claim, type Delivery, isFinished, type Occurrence, SENDING_LEASE_MS } from './delivery.ts';
+import type { PlannedDelivery } from './fanout.ts';
 
 const deliveryColumns = [
   'd.id',
@@ -87,7 +87,10 @@ function toOccurrence(r: {
  */
 export function createDeliveryRepository(db: Db) {
   const selectDelivery = () =>
-    db.selectFrom('deliveries as d').innerJoin('ritual_occurrences as o', 'o.id', 'd.occurrence_id').select(deliveryColumns);
+    db
+      .selectFrom('deliveries as d')
+      .innerJoin('ritual_occurrences as o', 'o.id', 'd.occurrence_id')
+      .select(deliveryColumns);
 
   return {
     /** Creates the occurrence once; returns it (new or existing) by its unique key. */
@@ -123,8 +126,21 @@ export function createDeliveryRepository(db: Db) {
     },
 
     async findOccurrence(id: string): Promise<Occurrence | undefined> {
-      const row = await db.selectFrom('ritual_occurrences').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('ritual_occurrences')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row && toOccurrence(row);
+    },
+
+    async cancelOccurrence(id: string): Promise<void> {
+      await db
+        .updateTable('ritual_occurrences')
+        .set({ status: 'cancelled' })
+        .where('id', '=', id)
+        .where('status', '=', 'planned')
+        .execute();
     },
 
     /** Occurrences not fanned out yet whose fan-out time is before `until`. */
@@ -186,11 +202,16 @@ export function createDeliveryRepository(db: Db) {
     },
 
     /** Deliveries still to send (planned, or in an unfinished send), optionally of one occurrence. */
-    async pending(options: { occurrenceId?: string; dueBefore?: Date; limit?: number } = {}): Promise<Delivery[]> {
+    async pending(
+      options: { occurrenceId?: string; dueBefore?: Date; limit?: number } = {},
+    ): Promise<Delivery[]> {
       let query = selectDelivery().where('d.status', 'in', ['planned', 'sending']);
       if (options.occurrenceId) query = query.where('d.occurrence_id', '=', options.occurrenceId);
       if (options.dueBefore) query = query.where('d.due_at', '<=', options.dueBefore);
-      const rows = await query.orderBy('d.due_at').limit(options.limit ?? 100_000).execute();
+      const rows = await query
+        .orderBy('d.due_at')
+        .limit(options.limit ?? 100_000)
+        .execute();
       return rows.map(toDelivery);
     },
 
@@ -200,7 +221,10 @@ export function createDeliveryRepository(db: Db) {
     },
 
     async listForOccurrence(occurrenceId: string): Promise<Delivery[]> {
-      const rows = await selectDelivery().where('d.occurrence_id', '=', occurrenceId).orderBy('d.id').execute();
+      const rows = await selectDelivery()
+        .where('d.occurrence_id', '=', occurrenceId)
+        .orderBy('d.id')
+        .execute();
       return rows.map(toDelivery);
     },
 
@@ -220,8 +244,10 @@ export function createDeliveryRepository(db: Db) {
         if (!row) return { claimed: false, reason: 'missing' } as const;
         if (row.round !== round) return { claimed: false, reason: 'stale_round' } as const;
         if (isFinished(row.status)) return { claimed: false, reason: 'finished' } as const;
-        const leaseExpired = !row.sending_since || now.getTime() - row.sending_since.getTime() >= SENDING_LEASE_MS;
-        if (row.status === 'sending' && !leaseExpired) return { claimed: false, reason: 'in_flight' } as const;
+        const leaseExpired =
+          !row.sending_since || now.getTime() - row.sending_since.getTime() >= SENDING_LEASE_MS;
+        if (row.status === 'sending' && !leaseExpired)
+          return { claimed: false, reason: 'in_flight' } as const;
         await trx
           .updateTable('deliveries')
           .set({ status: 'sending', sending_since: now, attempts: sql`attempts + 1`, updated_at: sql`now()` })
@@ -233,11 +259,19 @@ export function createDeliveryRepository(db: Db) {
           .select(deliveryColumns)
           .where('d.id', '=', id)
           .executeTakeFirstOrThrow();
-        return { claimed: true, uncertain: row.status === 'sending', delivery: toDelivery(delivery) } as const;
+        return {
+          claimed: true,
+          uncertain: row.status === 'sending',
+          delivery: toDelivery(delivery),
+        } as const;
       });
     },
 
-    async markSent(id: string, round: number, fields: { dmChannelId: string; messageTs: string; sentAt: Date }) {
+    async markSent(
+      id: string,
+      round: number,
+      fields: { dmChannelId: string; messageTs: string; sentAt: Date },
+    ) {
       await db
         .updateTable('deliveries')
         .set({
@@ -263,9 +297,17 @@ export function createDeliveryRepository(db: Db) {
         .execute();
     },
 
-    /** Keeps the row in `sending` (outcome unknown) but records the error for operators. */
+    /**
+     * The attempt failed without knowing whether Slack posted: the row stays `sending` with its
+     * lease ended at once, so the retry claims it as uncertain and checks the DM first.
+     */
     async recordError(id: string, error: string): Promise<void> {
-      await db.updateTable('deliveries').set({ last_error: error, updated_at: sql`now()` }).where('id', '=', id).execute();
+      await db
+        .updateTable('deliveries')
+        .set({ last_error: error, sending_since: null, updated_at: sql`now()` })
+        .where('id', '=', id)
+        .where('status', '=', 'sending')
+        .execute();
     },
 
     async markFailed(id: string, error: string): Promise<void> {
@@ -289,7 +331,11 @@ export function createDeliveryRepository(db: Db) {
 
     /** The member did what the reminder asked (e.g. logged the contribution). */
     async markDone(id: string): Promise<void> {
-      await db.updateTable('deliveries').set({ status: 'done', updated_at: sql`now()` }).where('id', '=', id).execute();
+      await db
+        .updateTable('deliveries')
+        .set({ status: 'done', updated_at: sql`now()` })
+        .where('id', '=', id)
+        .execute();
     },
 
     /** Snooze: a new round, due later; the old message stays as it was. Returns the new round. */

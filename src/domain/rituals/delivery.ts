@@ -36,7 +36,7 @@ export interface Occurrence {
  * leaves the row in `sending`. Another worker may take it over after this lease; before sending
  * it must look in the DM for the message (by metadata) instead of sending blindly.
  */
-export const SENDING_LEASE_MS = 60_000;
+export const SENDING_LEASE_MS = 30_000;
 
 /** The outcome of trying to claim a delivery for sending. */
 export type Claim =

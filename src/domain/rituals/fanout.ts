@@ -1,5 +1,11 @@
 import type { LocalTime, MemberAvailability, SkipReason, TeamCalendar } from '../schedules/index.ts';
-import { deliveryDecision, isOutOfOfficeOn, isPausedOn, localDateOf, memberTimeZone } from '../schedules/index.ts';
+import {
+  deliveryDecision,
+  isOutOfOfficeOn,
+  isPausedOn,
+  localDateOf,
+  memberTimeZone,
+} from '../schedules/index.ts';
 import { MAX_LATENESS_MS } from './ritual.ts';
 
 export interface AudienceMember {
@@ -32,12 +38,15 @@ export function planDeliveries(input: {
     const tz = memberTimeZone(availability, team);
     if (occurrence.kind === 'adhoc') {
       const localDate = localDateOf(now, tz);
-      if (isPausedOn(availability, localDate)) return { userId, send: false, reason: 'paused', localDate, tz };
-      if (isOutOfOfficeOn(availability, localDate)) return { userId, send: false, reason: 'out_of_office', localDate, tz };
+      if (isPausedOn(availability, localDate))
+        return { userId, send: false, reason: 'paused', localDate, tz };
+      if (isOutOfOfficeOn(availability, localDate))
+        return { userId, send: false, reason: 'out_of_office', localDate, tz };
       return { userId, send: true, dueAt: now, localDate, tz };
     }
     const decision = deliveryDecision({ occurrenceDate: occurrence.date, time, team, member: availability });
-    if (!decision.send) return { userId, send: false, reason: decision.reason, localDate: occurrence.date, tz };
+    if (!decision.send)
+      return { userId, send: false, reason: decision.reason, localDate: occurrence.date, tz };
     if (now.getTime() - decision.dueAt.getTime() > MAX_LATENESS_MS) {
       return { userId, send: false, reason: 'missed', localDate: decision.localDate, tz: decision.tz };
     }

@@ -14,6 +14,7 @@ interface RitualRow {
   audience: 'channel' | 'dm';
   time_zone: string | null;
   paused: boolean;
+  updated_at: Date;
 }
 
 function toRitual(row: RitualRow): Ritual {
@@ -29,6 +30,7 @@ function toRitual(row: RitualRow): Ritual {
     audience: row.audience,
     timeZone: row.time_zone,
     paused: row.paused,
+    scheduleSince: row.updated_at,
   };
 }
 
@@ -60,7 +62,12 @@ export function createRitualRepository(db: Db) {
   return {
     async listForTeam(teamId: string): Promise<Ritual[]> {
       await ensureDefaults(teamId);
-      const rows = await db.selectFrom('rituals').selectAll().where('team_id', '=', teamId).orderBy('name').execute();
+      const rows = await db
+        .selectFrom('rituals')
+        .selectAll()
+        .where('team_id', '=', teamId)
+        .orderBy('name')
+        .execute();
       return rows.map(toRitual);
     },
 
@@ -115,13 +122,21 @@ export function createRitualRepository(db: Db) {
         .selectAll()
         .where('paused', '=', false)
         .where('channel_id', 'is not', null)
-        .where('name', 'in', RITUAL_NAMES.filter((n) => RITUAL_DEFINITIONS[n].runnable))
+        .where(
+          'name',
+          'in',
+          RITUAL_NAMES.filter((n) => RITUAL_DEFINITIONS[n].runnable),
+        )
         .execute();
       return rows.map(toRitual);
     },
 
     async optedOut(ritualId: string): Promise<Set<string>> {
-      const rows = await db.selectFrom('ritual_optouts').select('user_id').where('ritual_id', '=', ritualId).execute();
+      const rows = await db
+        .selectFrom('ritual_optouts')
+        .select('user_id')
+        .where('ritual_id', '=', ritualId)
+        .execute();
       return new Set(rows.map((r) => r.user_id));
     },
   };

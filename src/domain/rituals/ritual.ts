@@ -19,6 +19,8 @@ export interface Ritual {
   /** Zone for channel posts; null = the workspace default. */
   timeZone: string | null;
   paused: boolean;
+  /** When the schedule was last set (or the ritual resumed): nothing before it is back-filled. */
+  scheduleSince: Date;
 }
 
 export interface RitualDefinition {
@@ -95,7 +97,8 @@ export function describeSchedule(cadence: Cadence, time: LocalTime): string {
     case 'biweekly':
       return `every other ${days[cadence.weekday]} (from ${cadence.anchorDate})${at}`;
     case 'monthly_nth_weekday': {
-      const nth = cadence.nth === -1 ? 'last' : ['', 'first', 'second', 'third', 'fourth', 'fifth'][cadence.nth];
+      const nth =
+        cadence.nth === -1 ? 'last' : ['', 'first', 'second', 'third', 'fourth', 'fifth'][cadence.nth];
       return `the ${nth} ${days[cadence.weekday]} of the month${at}`;
     }
     case 'monthly_day':

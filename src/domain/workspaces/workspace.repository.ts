@@ -76,6 +76,36 @@ export function createWorkspaceRepository(db: Db) {
       return row && toMember(row);
     },
 
+    async findMembers(teamId: string, userIds: readonly string[]): Promise<Member[]> {
+      if (userIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('members')
+        .selectAll()
+        .where('team_id', '=', teamId)
+        .where('user_id', 'in', userIds)
+        .execute();
+      return rows.map(toMember);
+    },
+
+    async dmChannelOf(teamId: string, userId: string): Promise<string | null> {
+      const row = await db
+        .selectFrom('members')
+        .select('dm_channel_id')
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row?.dm_channel_id ?? null;
+    },
+
+    async saveDmChannel(teamId: string, userId: string, channelId: string): Promise<void> {
+      await db
+        .updateTable('members')
+        .set({ dm_channel_id: channelId })
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .execute();
+    },
+
     /** Members whose profile (time zone) was last read before `olderThan`, oldest first. */
     async membersToRefresh(
       olderThan: Date,

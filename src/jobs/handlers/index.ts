@@ -1,5 +1,8 @@
 import type { Deps } from '../../deps.ts';
 import type { JobHandlers } from '../worker.ts';
+import { createDeliverHandler } from './deliver.ts';
+import { createFanoutOccurrenceHandler } from './fanout-occurrence.ts';
+import { createReconcileRitualsHandler } from './reconcile-rituals.ts';
 import { createRefreshMemberProfilesHandler } from './refresh-member-profiles.ts';
 import { createSyncMemberHandler } from './sync-member.ts';
 
@@ -8,5 +11,8 @@ export function buildJobHandlers(deps: Deps): JobHandlers {
   return {
     'refresh-member-profiles': createRefreshMemberProfilesHandler(deps),
     'sync-member': createSyncMemberHandler(deps),
+    'reconcile-rituals': createReconcileRitualsHandler(deps),
+    'fanout-occurrence': createFanoutOccurrenceHandler(deps),
+    deliver: createDeliverHandler(deps),
   };
 }

@@ -1,7 +1,11 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import type { PlanDashboard } from '../../domain/plans/plan.service.ts';
 import type { Member } from '../../domain/workspaces/workspace.ts';
 import { memberName } from '../../domain/workspaces/workspace.ts';
 import { ACTIONS } from '../ids.ts';
+import { PLAN_ACTIONS } from '../ids-plans.ts';
+import { plain } from './plans/format.ts';
+import { milestoneSection, northStarSection, okrSection, quickStartSection } from './plans/home-sections.ts';
 
 /** Formats `now` in the member's zone, e.g. "Fri 27 Nov, 17:06 (America/New_York)". */
 function localTimeLine(tz: string | null, now: Date): string {
@@ -17,8 +21,32 @@ function localTimeLine(tz: string | null, now: Date): string {
   return `Your local time is *${text}* (${tz}); reminders arrive at your own local time.`;
 }
 
-/** The App Home dashboard. */
-export function homeView(member: Member, now: Date): HomeView {
+function actionButtons(hasNorthStar: boolean): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: 'home_actions',
+    elements: [
+      {
+        type: 'button',
+        action_id: PLAN_ACTIONS.openGoal,
+        text: plain(hasNorthStar ? 'Edit north star' : 'Set north star'),
+      },
+      { type: 'button', action_id: PLAN_ACTIONS.openMilestoneAdd, text: plain('Add a milestone') },
+      { type: 'button', action_id: PLAN_ACTIONS.openOkrAdd, text: plain('Add an objective') },
+      { type: 'button', action_id: PLAN_ACTIONS.exportPlan, text: plain('Export my plan') },
+      { type: 'button', action_id: PLAN_ACTIONS.openLadder, text: plain('Career ladder') },
+      { type: 'button', action_id: ACTIONS.showHelp, text: plain('What can I do?'), style: 'primary' },
+    ],
+  };
+}
+
+/**
+ * The App Home dashboard: north star, this quarter's OKRs with progress bars, the next
+ * milestones, the quick-start checklist and a button for every action. Long lists are cut
+ * (see HOME_LIMITS) and point to the full list, so the view stays far below 100 blocks. Without
+ * a plan (the plan services are not wired) it shows the welcome and the buttons only.
+ */
+export function homeView(member: Member, now: Date, plan?: PlanDashboard): HomeView {
   const blocks: KnownBlock[] = [
     {
       type: 'header',
@@ -32,18 +60,19 @@ export function homeView(member: Member, now: Date): HomeView {
       },
     },
     { type: 'context', elements: [{ type: 'mrkdwn', text: localTimeLine(member.tz, now) }] },
-    { type: 'divider' },
-    {
-      type: 'actions',
-      elements: [
-        {
-          type: 'button',
-          action_id: ACTIONS.showHelp,
-          text: { type: 'plain_text', text: 'What can I do?' },
-          style: 'primary',
-        },
-      ],
-    },
+    actionButtons(plan?.northStar != null),
   ];
+  if (plan) {
+    blocks.push(
+      { type: 'divider' },
+      ...northStarSection(plan),
+      { type: 'divider' },
+      ...okrSection(plan),
+      { type: 'divider' },
+      ...milestoneSection(plan),
+      { type: 'divider' },
+      ...quickStartSection(plan),
+    );
+  }
   return { type: 'home', blocks };
 }

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import { DomainError } from '../errors.ts';
+import type { DeliveryRepository } from './delivery.repository.ts';
+import type { Occurrence } from './delivery.ts';
+import type { RitualRepository, RitualSetup } from './ritual.repository.ts';
+import { type Ritual, type RitualName, whyNotRunnable } from './ritual.ts';
+
+/** What the service needs from the job system, as a port (the domain knows no queues). */
+export interface RitualTimers {
+  fanout(occurrence: Occurrence): Promise<void>;
+  /** Plan the next occurrences now (after a schedule changed). */
+  reconcileSoon(): Promise<void>;
+}
+
+/** Admin operations on rituals (SPEC 4.5): set up, pause, resume, run now. */
+export function createRitualService(deps: {
+  rituals: RitualRepository;
+  deliveries: DeliveryRepository;
+  timers: RitualTimers;
+  clock: Clock;
+}) {
+  return {
+    async setup(teamId: string, name: RitualName, setup: RitualSetup): Promise<Ritual> {
+      const ritual = await deps.rituals.saveSetup(teamId, name, setup);
+      await deps.timers.reconcileSoon();
+      return ritual;
+    },
+
+    async setPaused(teamId: string, name: RitualName, paused: boolean): Promise<Ritual> {
+      await deps.rituals.setPaused(teamId, name, paused);
+      if (!paused) await deps.timers.reconcileSoon();
+      return deps.rituals.find(teamId, name);
+    },
+
+    /**
+     * An ad-hoc occurrence now, to everyone the ritual would reach. It gets its own occurrence key,
+     * so it is fanned out and delivered exactly once like any scheduled one.
+     */
+    async runNow(teamId: string, name: RitualName, requestedBy: string): Promise<Occurrence> {
+      const ritual = await deps.rituals.find(teamId, name);
+      const reason = whyNotRunnable(ritual);
+      if (reason) throw new DomainError('ritual_not_runnable', reason);
+      const now = deps.clock.now();
+      const occurrence = await deps.deliveries.upsertOccurrence({
+        ritualId: ritual.id,
+        teamId,
+        key: `run-${randomUUID()}`,
+        date: now.toISOString().slice(0, 10),
+        kind: 'adhoc',
+        fanoutAt: now,
+        requestedBy,
+      });
+      await deps.timers.fanout(occurrence);
+      return occurrence;
+    },
+  };
+}
+
+export type RitualService = ReturnType<typeof createRitualService>;

@@ -1,0 +1,37 @@
+import type { Delivery, Occurrence } from '../domain/rituals/delivery.ts';
+import { type JobQueues, jobId } from './queues.ts';
+
+/**
+ * The BullMQ timers of the delivery engine, with deterministic job ids: `fanout__<occurrence>`
+ * and `deliver__<delivery>__<round>`. Adding one that exists is a no-op, so reconcile, fan-out
+ * and snooze can all call these freely; Postgres decides what still needs sending.
+ */
+export function createDeliveryTimers(queues: JobQueues, now: () => Date) {
+  const delayUntil = (at: Date) => Math.max(0, at.getTime() - now().getTime());
+  return {
+    async fanout(occurrence: Occurrence): Promise<void> {
+      await queues.enqueue(
+        'fanout-occurrence',
+        { occurrenceId: occurrence.id },
+        {
+          jobId: jobId('fanout', occurrence.id),
+          delayMs: delayUntil(occurrence.fanoutAt),
+          teamId: occurrence.teamId,
+        },
+      );
+    },
+    async deliver(deliveries: readonly Delivery[]): Promise<void> {
+      await queues.enqueueMany(
+        'deliver',
+        deliveries.map((d) => ({
+          payload: { deliveryId: d.id, round: d.round, teamId: d.teamId },
+          jobId: jobId('deliver', d.id, d.round),
+          delayMs: delayUntil(d.dueAt),
+          teamId: d.teamId,
+        })),
+      );
+    },
+  };
+}
+
+export type DeliveryTimers = ReturnType<typeof createDeliveryTimers>;

@@ -1,0 +1,145 @@
+import type { Clock } from '../../domain/clock.ts';
+import type { CalendarRepository } from '../../domain/rituals/calendar.repository.ts';
+import type { DeliveryRepository } from '../../domain/rituals/delivery.repository.ts';
+import { SENDING_LEASE_MS } from '../../domain/rituals/delivery.ts';
+import type { RitualRepository } from '../../domain/rituals/ritual.repository.ts';
+import { isOutOfOfficeOn, isPausedOn } from '../../domain/schedules/index.ts';
+import type { WorkspaceRepository } from '../../domain/workspaces/workspace.repository.ts';
+import { scrubSecrets } from '../../ops/logger.ts';
+import type { Metrics } from '../../ops/metrics.ts';
+import type { BotTokens } from '../../slack/bot-tokens.ts';
+import { findDeliveredMessage, openDm, postReminder } from '../../slack/reminder-delivery.ts';
+import { isPermanentSlackError, retryAfterSeconds, slackErrorCode } from '../../slack/slack-errors.ts';
+import type { BackgroundClients } from '../../slack/web-client.ts';
+import { PermanentJobError, RetryLaterError } from '../errors.ts';
+import type { WorkspaceThrottle } from '../workspace-throttle.ts';
+
+export interface DeliverDeps {
+  rituals: RitualRepository;
+  calendar: CalendarRepository;
+  deliveries: DeliveryRepository;
+  workspaces: WorkspaceRepository;
+  throttle: WorkspaceThrottle;
+  botTokens: BotTokens;
+  clients: BackgroundClients;
+  metrics: Metrics;
+  clock: Clock;
+}
+
+export interface DeliverPayload {
+  deliveryId: string;
+  round: number;
+  teamId: string;
+  slotAt?: number | undefined;
+}
+
+/**
+ * Sends one reminder round exactly once (docs/delivery.md):
+ * 1. claim the row under a lock (`planned` → `sending`); a row another worker is sending is left
+ *    alone until its lease ends; a finished row ends here;
+ * 2. an uncertain claim (a previous attempt died after `sending`) first looks in the DM for a
+ *    message carrying this delivery's metadata — found means sent, and nothing is posted;
+ * 3. the workspace throttle books a slot; the job waits for it (delayed, not retried);
+ * 4. post, then record `sent`. A 429 blocks only this workspace until Retry-After and releases
+ *    the row; a permanent error fails it; anything else keeps it uncertain and retries.
+ */
+export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promise<void> {
+  const now = deps.clock.now();
+  const claim = await deps.deliveries.claim(payload.deliveryId, payload.round, now);
+  if (!claim.claimed) {
+    if (claim.reason === 'in_flight') {
+      throw new RetryLaterError(now.getTime() + SENDING_LEASE_MS, 'another attempt is sending this delivery');
+    }
+    return;
+  }
+  const delivery = claim.delivery;
+  const ritual = await deps.rituals.findById(delivery.ritualId);
+  const skip = async (reason: string) => {
+    await deps.deliveries.markSkipped(delivery.id, reason);
+    deps.metrics.deliveries.inc({ ritual: ritual?.name ?? 'unknown', outcome: 'skipped' });
+  };
+  if (!ritual || ritual.paused) return skip('ritual_paused');
+  // The member may have paused or gone out of office since the fan-out.
+  const availability = (await deps.calendar.availability(delivery.teamId, [delivery.userId])).get(
+    delivery.userId,
+  );
+  if (availability && isPausedOn(availability, delivery.localDate)) return skip('paused');
+  if (availability && isOutOfOfficeOn(availability, delivery.localDate)) return skip('out_of_office');
+
+  const token = await deps.botTokens.forTeam(delivery.teamId);
+  if (!token) {
+    await deps.deliveries.markFailed(delivery.id, 'not_installed');
+    deps.metrics.deliveries.inc({ ritual: ritual.name, outcome: 'failed' });
+    throw new PermanentJobError('not_installed', `workspace ${delivery.teamId} has no installation`);
+  }
+  const client = deps.clients.forToken(token);
+
+  try {
+    let dm = delivery.dmChannelId ?? (await deps.workspaces.dmChannelOf(delivery.teamId, delivery.userId));
+    if (!dm) {
+      dm = await openDm(client, delivery.userId);
+      await deps.workspaces.saveDmChannel(delivery.teamId, delivery.userId, dm);
+    }
+    if (claim.uncertain) {
+      const ts = await findDeliveredMessage(client, dm, delivery.id, delivery.round, delivery.dueAt);
+      if (ts) {
+        await deps.deliveries.markSent(delivery.id, delivery.round, {
+          dmChannelId: dm,
+          messageTs: ts,
+          sentAt: now,
+        });
+        deps.metrics.deliveries.inc({ ritual: ritual.name, outcome: 'sent' });
+        return;
+      }
+    }
+
+    if (payload.slotAt === undefined || payload.slotAt > now.getTime() + 50) {
+      const reservation = await deps.throttle.reserve(delivery.teamId);
+      const wait = 'blockedMs' in reservation ? reservation.blockedMs : reservation.waitMs;
+      if (wait > 0) {
+        await deps.deliveries.release(delivery.id, null);
+        const until = now.getTime() + wait;
+        throw new RetryLaterError(
+          until,
+          'blockedMs' in reservation ? 'workspace rate-limited by Slack' : 'workspace throttle',
+          'waitMs' in reservation ? { slotAt: until } : { slotAt: undefined },
+        );
+      }
+    }
+
+    const ts = await postReminder(client, dm, ritual.name, delivery.id, delivery.round);
+    const sentAt = deps.clock.now();
+    await deps.deliveries.markSent(delivery.id, delivery.round, { dmChannelId: dm, messageTs: ts, sentAt });
+    deps.metrics.deliveries.inc({ ritual: ritual.name, outcome: 'sent' });
+    deps.metrics.deliveryLateness.observe(
+      { ritual: ritual.name },
+      Math.max(0, sentAt.getTime() - delivery.dueAt.getTime()) / 1000,
+    );
+  } catch (error) {
+    if (error instanceof RetryLaterError) throw error;
+    const retryAfter = retryAfterSeconds(error);
+    if (retryAfter !== undefined) {
+      // Slack did not post it: only this workspace waits, and never less than Retry-After.
+      const until = deps.clock.now().getTime() + retryAfter * 1000;
+      await deps.throttle.blockUntil(delivery.teamId, until);
+      await deps.deliveries.release(delivery.id, `ratelimited (Retry-After ${retryAfter}s)`);
+      throw new RetryLaterError(until, 'Slack answered 429', { slotAt: undefined });
+    }
+    if (isPermanentSlackError(error)) {
+      const code = slackErrorCode(error) ?? 'slack_error';
+      await deps.deliveries.markFailed(delivery.id, code);
+      deps.metrics.deliveries.inc({ ritual: ritual.name, outcome: 'failed' });
+      throw new PermanentJobError(code, `Slack refused the reminder: ${code}`);
+    }
+    // 5xx, timeout, network: the post may or may not have happened; the next attempt checks.
+    await deps.deliveries.recordError(
+      delivery.id,
+      scrubSecrets((error as Error).message ?? String(error)).slice(0, 500),
+    );
+    throw error;
+  }
+}
+
+export function createDeliverHandler(deps: DeliverDeps) {
+  return async (payload: DeliverPayload) => deliver(deps, payload);
+}

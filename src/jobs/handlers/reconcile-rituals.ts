@@ -1,0 +1,68 @@
+import type { Clock } from '../../domain/clock.ts';
+import type { CalendarRepository } from '../../domain/rituals/calendar.repository.ts';
+import type { DeliveryRepository } from '../../domain/rituals/delivery.repository.ts';
+import type { RitualRepository } from '../../domain/rituals/ritual.repository.ts';
+import { fanoutAt } from '../../domain/rituals/ritual.ts';
+import { planOccurrences } from '../../domain/schedules/index.ts';
+import type { DeliveryTimers } from '../delivery-timers.ts';
+
+export interface ReconcileDeps {
+  rituals: RitualRepository;
+  calendar: CalendarRepository;
+  deliveries: DeliveryRepository;
+  timers: DeliveryTimers;
+  clock: Clock;
+}
+
+/**
+ * Postgres is the source of truth; this makes Redis agree with it. For every schedulable ritual
+ * the occurrences of the next `horizonDays` are stored (unique key: ritual + local date), then a
+ * timer is (re)created for every occurrence still to fan out and every delivery still to send.
+ * Running it twice, or on two replicas at once, changes nothing; after Redis lost all its data
+ * one run restores every pending timer, and nothing already sent is sent again (the deliveries'
+ * states say so).
+ *
+ * An occurrence whose fan-out moment came before the ritual's schedule was last set is not
+ * created: setting a ritual up at 15:00 must not fire today's 10:00 reminder late.
+ */
+export async function reconcileRituals(
+  deps: ReconcileDeps,
+  horizonDays: number,
+): Promise<{ planned: number }> {
+  const now = deps.clock.now();
+  let planned = 0;
+  for (const ritual of await deps.rituals.listSchedulable()) {
+    const team = await deps.calendar.teamCalendar(ritual.teamId);
+    const occurrences = planOccurrences({
+      cadence: ritual.cadence,
+      time: ritual.localTime,
+      team,
+      now,
+      horizonDays,
+    });
+    for (const occurrence of occurrences) {
+      const at = fanoutAt(occurrence.occurrenceDate, ritual.localTime);
+      if (at < ritual.scheduleSince) continue;
+      await deps.deliveries.upsertOccurrence({
+        ritualId: ritual.id,
+        teamId: ritual.teamId,
+        key: occurrence.key,
+        date: occurrence.occurrenceDate,
+        kind: 'scheduled',
+        fanoutAt: at,
+      });
+      planned++;
+    }
+  }
+  const horizon = new Date(now.getTime() + horizonDays * 24 * 3600 * 1000);
+  for (const occurrence of await deps.deliveries.occurrencesToFanOut(horizon))
+    await deps.timers.fanout(occurrence);
+  await deps.timers.deliver(await deps.deliveries.pending({ dueBefore: horizon }));
+  return { planned };
+}
+
+export function createReconcileRitualsHandler(deps: ReconcileDeps) {
+  return async (payload: { horizonDays: number }) => {
+    await reconcileRituals(deps, payload.horizonDays);
+  };
+}

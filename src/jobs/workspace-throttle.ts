@@ -1,0 +1,77 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * Per-workspace pacing of Slack messages, shared by every worker replica through Redis.
+ *
+ * Two keys per workspace: `blocked` (set from a 429's Retry-After: nothing is sent to that
+ * workspace before it) and a GCRA "theoretical arrival time". `reserve` always books the next
+ * free slot (a small burst may go at once) and answers how long until it, so a thousand reminders
+ * due at the same minute get a thousand distinct slots in one call each — no retry herd. A job
+ * told to wait is delayed until its slot and then sends without asking again. While a workspace
+ * is blocked nothing is booked: the wait until the block ends comes back as `blockedMs`.
+ */
+const RESERVE = `
+local now = tonumber(ARGV[1])
+local interval = tonumber(ARGV[2])
+local burst = tonumber(ARGV[3])
+local blocked = tonumber(redis.call('GET', KEYS[1]) or '0')
+if blocked > now then return {1, blocked - now} end
+local tat = tonumber(redis.call('GET', KEYS[2]) or '0')
+if tat < now then tat = now end
+local newTat = tat + interval
+redis.call('SET', KEYS[2], newTat, 'PX', math.ceil(newTat - now) + 60000)
+local slot = newTat - burst * interval
+if slot < now then slot = now end
+return {0, slot - now}
+`;
+
+const BLOCK = `
+local untilMs = tonumber(ARGV[1])
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if untilMs > current then
+  redis.call('SET', KEYS[1], untilMs, 'PX', math.max(1, untilMs - tonumber(ARGV[2])) + 1000)
+end
+return 0
+`;
+
+export type Reservation = { blockedMs: number } | { waitMs: number };
+
+export interface WorkspaceThrottle {
+  /** Books the next message slot of this workspace (waitMs 0 = now), unless it is blocked by a 429. */
+  reserve(teamId: string): Promise<Reservation>;
+  /** Slack answered 429: hold every send to this workspace until `untilMs`. */
+  blockUntil(teamId: string, untilMs: number): Promise<void>;
+}
+
+export function createWorkspaceThrottle(
+  redis: Redis,
+  options: { prefix: string; messagesPerMinute: number; burst?: number; now?: () => number },
+): WorkspaceThrottle {
+  const interval = 60_000 / options.messagesPerMinute;
+  const burst = options.burst ?? Math.max(1, Math.min(20, Math.floor(options.messagesPerMinute / 30)));
+  const now = options.now ?? Date.now;
+  const keys = (teamId: string) => [
+    `${options.prefix}:throttle:${teamId}:blocked`,
+    `${options.prefix}:throttle:${teamId}:tat`,
+  ];
+  return {
+    async reserve(teamId) {
+      const [blocked, tat] = keys(teamId);
+      const [isBlocked, ms] = (await redis.eval(
+        RESERVE,
+        2,
+        blocked as string,
+        tat as string,
+        now(),
+        interval,
+        burst,
+      )) as [number, number];
+      const wait = Math.max(0, Math.ceil(Number(ms)));
+      return isBlocked === 1 ? { blockedMs: wait } : { waitMs: wait };
+    },
+    async blockUntil(teamId, untilMs) {
+      const [blocked] = keys(teamId);
+      await redis.eval(BLOCK, 1, blocked as string, untilMs, now());
+    },
+  };
+}

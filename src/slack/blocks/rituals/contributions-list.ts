@@ -1,0 +1,54 @@
+import type { KnownBlock } from '@slack/types';
+import { CONTRIBUTION_KIND_LABELS, type ContributionKind } from '../../../domain/portfolio/contribution.ts';
+import type { PortfolioArtifact } from '../../../domain/portfolio/portfolio.repository.ts';
+
+const MAX_SECTIONS = 40;
+
+/** `/careerplan contributions`: this month's first, then earlier months, newest first. */
+export function contributionsMessage(
+  items: readonly PortfolioArtifact[],
+  thisMonth: string,
+): { text: string; blocks: KnownBlock[] } {
+  if (items.length === 0) {
+    return {
+      text: 'No contributions logged yet.',
+      blocks: [
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: 'No contributions logged yet. The monthly contribution reminder has a button to log one.',
+          },
+        },
+      ],
+    };
+  }
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Your contributions' } }];
+  let month = '';
+  for (const item of items.slice(0, MAX_SECTIONS)) {
+    const itemMonth = item.occurredOn.slice(0, 7);
+    if (itemMonth !== month) {
+      month = itemMonth;
+      blocks.push({
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: month === thisMonth ? '*This month*' : `*${month}*` }],
+      });
+    }
+    const kind = CONTRIBUTION_KIND_LABELS[item.kind as ContributionKind] ?? item.kind;
+    const title = item.link ? `<${item.link}|${item.title}>` : item.title;
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*${title}* · ${kind} · ${item.occurredOn}\n${item.impact}`.slice(0, 2900),
+      },
+    });
+  }
+  if (items.length > MAX_SECTIONS) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `…and ${items.length - MAX_SECTIONS} earlier ones.` }],
+    });
+  }
+  return { text: `You logged ${items.length} contribution(s).`, blocks };
+}

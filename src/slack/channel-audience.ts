@@ -1,0 +1,66 @@
+import type { WebClient } from '@slack/web-api';
+import type { WorkspaceRepository } from '../domain/workspaces/workspace.repository.ts';
+import type { Member } from '../domain/workspaces/workspace.ts';
+import { profileFromSlackUser, type SlackUser } from './member-profiles.ts';
+
+/** Every member id of a channel (conversations.members, all pages). */
+export async function channelMemberIds(client: WebClient, channelId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.conversations.members({
+      channel: channelId,
+      limit: 1000,
+      ...(cursor ? { cursor } : {}),
+    });
+    ids.push(...(page.members ?? []));
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return ids;
+}
+
+/** Above this many unknown people, one paginated users.list is cheaper than users.info each. */
+const USERS_LIST_THRESHOLD = 20;
+
+/**
+ * The stored profiles of these users, reading from Slack the ones we do not know yet (bots and
+ * deactivated users included, so the caller can leave them out).
+ */
+export async function profilesOf(
+  client: WebClient,
+  workspaces: WorkspaceRepository,
+  teamId: string,
+  userIds: readonly string[],
+): Promise<Member[]> {
+  const known = await workspaces.findMembers(teamId, userIds);
+  const knownIds = new Set(known.map((m) => m.userId));
+  const unknown = userIds.filter((id) => !knownIds.has(id));
+  if (unknown.length === 0) return known;
+  await workspaces.upsertWorkspace(teamId);
+  const wanted = new Set(unknown);
+  const found: Member[] = [];
+  if (unknown.length > USERS_LIST_THRESHOLD) {
+    let cursor: string | undefined;
+    do {
+      const page = await client.users.list({ limit: 200, ...(cursor ? { cursor } : {}) });
+      for (const user of (page.members ?? []) as SlackUser[]) {
+        if (user.id && wanted.has(user.id)) {
+          found.push(await workspaces.saveMemberProfile(teamId, user.id, profileFromSlackUser(user)));
+        }
+      }
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+  } else {
+    for (const userId of unknown) {
+      const result = await client.users.info({ user: userId });
+      found.push(
+        await workspaces.saveMemberProfile(
+          teamId,
+          userId,
+          profileFromSlackUser((result.user ?? {}) as SlackUser),
+        ),
+      );
+    }
+  }
+  return [...known, ...found];
+}

@@ -1,0 +1,28 @@
+/** Action ids, callback ids and metadata of reminders and ritual admin screens. */
+export const REMINDER_ACTIONS = {
+  doNow: 'reminder_do_now',
+  snoozeHour: 'reminder_snooze_1h',
+  snoozeTomorrow: 'reminder_snooze_tomorrow',
+  skip: 'reminder_skip',
+} as const;
+
+export const RITUAL_VIEWS = {
+  contribution: 'contribution_log',
+  ritualSetup: 'ritual_setup',
+  teamSettings: 'team_settings',
+} as const;
+
+/** Slack message metadata event type carried by every reminder: the exactly-once receipt. */
+export const DELIVERY_METADATA_EVENT = 'careerplan_delivery';
+
+/** A reminder button's value: which delivery, which round. */
+export function reminderValue(deliveryId: string, round: number): string {
+  return `${deliveryId}:${round}`;
+}
+
+export function parseReminderValue(
+  value: string | undefined,
+): { deliveryId: string; round: number } | undefined {
+  const match = /^(\d+):(\d+)$/.exec(value ?? '');
+  return match ? { deliveryId: match[1] as string, round: Number(match[2]) } : undefined;
+}

@@ -1,0 +1,42 @@
+import type { Deps } from '../../../../deps.ts';
+import { parseOooArgs, parsePauseArgs } from '../../../../domain/rituals/member-commands.ts';
+import { localDateOf } from '../../../../domain/schedules/index.ts';
+import type { SubcommandHandler } from '../../../commands/router.ts';
+
+async function memberToday(deps: Deps, ctx: Parameters<SubcommandHandler>[0]): Promise<string> {
+  const member = await deps.members.ensure(ctx.client, ctx.teamId, ctx.userId);
+  const tz = member.tz ?? (await deps.calendar.teamCalendar(ctx.teamId)).timeZone;
+  return localDateOf(deps.clock.now(), tz);
+}
+
+/** `/careerplan pause [until YYYY-MM-DD]` — no reminder DMs until then (or until resume). */
+export function pauseCommand(deps: Deps): SubcommandHandler {
+  return async (ctx) => {
+    const until = parsePauseArgs(ctx.args, await memberToday(deps, ctx));
+    await deps.calendar.setPause(ctx.teamId, ctx.userId, until);
+    return {
+      text:
+        until === 'forever'
+          ? ':zzz: Reminders paused until you type `/careerplan resume`.'
+          : `:zzz: Reminders paused through ${until}. \`/careerplan resume\` ends the pause early.`,
+    };
+  };
+}
+
+export function resumeCommand(deps: Deps): SubcommandHandler {
+  return async (ctx) => {
+    if (ctx.args.length > 0) return { text: '`/careerplan resume` takes no arguments: it ends your pause.' };
+    await deps.members.ensure(ctx.client, ctx.teamId, ctx.userId);
+    await deps.calendar.setPause(ctx.teamId, ctx.userId, null);
+    return { text: ':bell: Reminders are back on. Out-of-office dates you set still apply.' };
+  };
+}
+
+/** `/careerplan ooo <from> <to>` — no reminders on those local days. */
+export function oooCommand(deps: Deps): SubcommandHandler {
+  return async (ctx) => {
+    const { from, to } = parseOooArgs(ctx.args, await memberToday(deps, ctx));
+    await deps.calendar.addOutOfOffice(ctx.teamId, ctx.userId, from, to);
+    return { text: `:palm_tree: Out of office ${from} – ${to}: no reminders on those days.` };
+  };
+}
