@@ -39,6 +39,8 @@ export type Reservation = { blockedMs: number } | { waitMs: number };
 export interface WorkspaceThrottle {
   /** Books the next message slot of this workspace (waitMs 0 = now), unless it is blocked by a 429. */
   reserve(teamId: string): Promise<Reservation>;
+  /** Milliseconds this workspace is still blocked by a 429 (0 = not blocked). */
+  blockedMs(teamId: string): Promise<number>;
   /** Slack answered 429: hold every send to this workspace until `untilMs`. */
   blockUntil(teamId: string, untilMs: number): Promise<void>;
 }
@@ -48,7 +50,9 @@ export function createWorkspaceThrottle(
   options: { prefix: string; messagesPerMinute: number; burst?: number; now?: () => number },
 ): WorkspaceThrottle {
   const interval = 60_000 / options.messagesPerMinute;
-  const burst = options.burst ?? Math.max(1, Math.min(20, Math.floor(options.messagesPerMinute / 30)));
+  // No burst by default: sends to one workspace are evenly spaced, so a 429 is never answered
+  // while other sends to that workspace are already in flight.
+  const burst = options.burst ?? 1;
   const now = options.now ?? Date.now;
   const keys = (teamId: string) => [
     `${options.prefix}:throttle:${teamId}:blocked`,
@@ -68,6 +72,10 @@ export function createWorkspaceThrottle(
       )) as [number, number];
       const wait = Math.max(0, Math.ceil(Number(ms)));
       return isBlocked === 1 ? { blockedMs: wait } : { waitMs: wait };
+    },
+    async blockedMs(teamId) {
+      const [blocked] = keys(teamId);
+      return Math.max(0, Number((await redis.get(blocked as string)) ?? 0) - now());
     },
     async blockUntil(teamId, untilMs) {
       const [blocked] = keys(teamId);

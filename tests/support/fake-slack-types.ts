@@ -90,6 +90,14 @@ export interface FakeSlack {
     probability?: number;
   }): void;
   clearFailures(): void;
+  /**
+   * Slack-like limits on chat.postMessage, answered with 429 + Retry-After: a token bucket per
+   * channel (Slack: about 1 message per second, small bursts) and one per workspace.
+   * `undefined` turns them off.
+   */
+  setRateLimits(limits: MessageRateLimits | undefined): void;
+  /** Calls made to a (workspace, method) before the Retry-After of its last 429 had passed. */
+  earlyRetries(): FakeSlackCall[];
   responseUrl(id: string): string;
   responseUrlPosts(id?: string): Array<{ id: string; body: Record<string, unknown> }>;
   /** Messages in a channel (any team), oldest first, thread replies included. */
@@ -120,4 +128,11 @@ export interface FakeSlack {
 export interface StartFakeSlackOptions {
   /** Source of randomness for `probability` failures; inject a seeded one for repeatable tests. */
   random?: () => number;
+}
+
+export interface MessageRateLimits {
+  perChannelPerSecond: number;
+  channelBurst: number;
+  perWorkspacePerMinute: number;
+  workspaceBurst: number;
 }

@@ -14,7 +14,7 @@ import { parseRequest, readBody, sendJson } from './fake-slack-http.ts';
 import { authenticatedMethods, unauthenticatedMethods } from './fake-slack-methods.ts';
 import { FakeSlackModel, SlackFailure } from './fake-slack-model.ts';
 import { type BaseContext, isRecord, type OAuthInstall, type SlackAnswer } from './fake-slack-params.ts';
-import type { FakeSlack, FakeSlackCall, StartFakeSlackOptions } from './fake-slack-types.ts';
+import type { FakeSlack, FakeSlackCall, MessageRateLimits, StartFakeSlackOptions } from './fake-slack-types.ts';
 import { TEST_APP_ID } from './slack-signer.ts';
 
 export type {
@@ -22,6 +22,7 @@ export type {
   FakeSlackCall,
   FakeSlackMessage,
   FakeSlackView,
+  MessageRateLimits,
   StartFakeSlackOptions,
 } from './fake-slack-types.ts';
 
@@ -43,6 +44,35 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
   const posts: Array<{ id: string; body: Record<string, unknown> }> = [];
   let failures: FailureRule[] = [];
   let baseUrl = '';
+  // Slack-like rate limits on chat.postMessage (off unless a test or benchmark sets them).
+  let limits: MessageRateLimits | undefined;
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  // When each (team, method) may be called again after a 429, and the calls that came too early.
+  const retryAfterUntil = new Map<string, number>();
+  const earlyCalls: FakeSlackCall[] = [];
+
+  /** Token bucket: true and one token taken, or the seconds until a token is back. */
+  const takeToken = (key: string, perSecond: number, burst: number, now: number): true | number => {
+    const bucket = buckets.get(key) ?? { tokens: burst, at: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
+    bucket.at = now;
+    buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return true;
+    }
+    return (1 - bucket.tokens) / perSecond;
+  };
+
+  /** Seconds to answer 429 with when a chat.postMessage exceeds the configured limits. */
+  const enforcedLimit = (method: string, teamId: string | undefined, params: Record<string, unknown>): number | undefined => {
+    if (!limits || method !== 'chat.postMessage' || teamId === undefined) return undefined;
+    const now = Date.now();
+    const team = takeToken(`team:${teamId}`, limits.perWorkspacePerMinute / 60, limits.workspaceBurst, now);
+    if (team !== true) return team;
+    const channel = takeToken(`channel:${teamId}:${String(params.channel)}`, limits.perChannelPerSecond, limits.channelBurst, now);
+    return channel === true ? undefined : channel;
+  };
 
   const takeFailure = (method: string, teamId: string | undefined): FailureRule | undefined => {
     const rule = failures.find(
@@ -106,9 +136,20 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
     if (token !== undefined) call.token = token;
     if (workspace) call.teamId = workspace.teamId;
     calls.push(call);
+    const limitKey = `${workspace?.teamId ?? '?'}|${method}`;
+    if ((retryAfterUntil.get(limitKey) ?? 0) > call.at) earlyCalls.push(call);
+    const limited = enforcedLimit(method, workspace?.teamId, params);
+    if (limited !== undefined) {
+      const retryAfter = Math.max(1, Math.ceil(limited));
+      retryAfterUntil.set(limitKey, call.at + retryAfter * 1000);
+      call.injectedStatus = 429;
+      sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+      return;
+    }
     const rule = takeFailure(method, workspace?.teamId);
     if (rule) {
       call.injectedStatus = rule.status;
+      if (rule.status === 429) retryAfterUntil.set(limitKey, call.at + rule.retryAfterSeconds * 1000);
       const headers: Record<string, string> =
         rule.status === 429 ? { 'retry-after': String(rule.retryAfterSeconds) } : {};
       sendJson(
@@ -275,6 +316,11 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
         ...(f.teamId === undefined ? {} : { teamId: f.teamId }),
       });
     },
+    setRateLimits(l) {
+      limits = l;
+      buckets.clear();
+    },
+    earlyRetries: () => [...earlyCalls],
     clearFailures() {
       failures = [];
     },

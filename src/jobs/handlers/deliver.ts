@@ -93,20 +93,7 @@ export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promi
       }
     }
 
-    if (payload.slotAt === undefined || payload.slotAt > now.getTime() + 50) {
-      const reservation = await deps.throttle.reserve(delivery.teamId);
-      const wait = 'blockedMs' in reservation ? reservation.blockedMs : reservation.waitMs;
-      if (wait > 0) {
-        await deps.deliveries.release(delivery.id, null);
-        const until = now.getTime() + wait;
-        throw new RetryLaterError(
-          until,
-          'blockedMs' in reservation ? 'workspace rate-limited by Slack' : 'workspace throttle',
-          'waitMs' in reservation ? { slotAt: until } : { slotAt: undefined },
-        );
-      }
-    }
-
+    await waitForSlot(deps, delivery.id, delivery.teamId, payload.slotAt);
     const ts = await postReminder(client, dm, ritual.name, delivery.id, delivery.round);
     const sentAt = deps.clock.now();
     await deps.deliveries.markSent(delivery.id, delivery.round, { dmChannelId: dm, messageTs: ts, sentAt });
@@ -138,6 +125,37 @@ export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promi
     );
     throw error;
   }
+}
+
+/** Waits shorter than this are slept in the worker, for exact spacing; longer ones delay the job. */
+const MAX_IN_PROCESS_WAIT_MS = 2000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Takes this send's turn in the workspace's pace. A slot booked when the job was delayed is used
+ * if the job woke on time; otherwise a new slot is booked. Short waits are slept so sends stay
+ * evenly spaced (BullMQ wakes delayed jobs in batches); long ones park the job with its slot.
+ * A workspace blocked by a 429 parks the job until Retry-After has passed — checked again right
+ * before the post, since the 429 may arrive while this job waits.
+ */
+async function waitForSlot(deps: DeliverDeps, deliveryId: string, teamId: string, slotAt: number | undefined) {
+  const park = async (untilMs: number, reason: string, slot: number | undefined) => {
+    await deps.deliveries.release(deliveryId, null);
+    throw new RetryLaterError(untilMs, reason, { slotAt: slot });
+  };
+  const t = Date.now();
+  let wait = 0;
+  const onTime = slotAt !== undefined && Math.abs(t - slotAt) <= 50;
+  if (!onTime) {
+    const reservation = await deps.throttle.reserve(teamId);
+    if ('blockedMs' in reservation) return park(t + reservation.blockedMs, 'workspace rate-limited by Slack', undefined);
+    wait = reservation.waitMs;
+  }
+  if (wait > MAX_IN_PROCESS_WAIT_MS) return park(t + wait, 'workspace throttle', t + wait);
+  if (wait > 0) await sleep(wait);
+  const blocked = await deps.throttle.blockedMs(teamId);
+  if (blocked > 0) return park(Date.now() + blocked, 'workspace rate-limited by Slack', undefined);
 }
 
 export function createDeliverHandler(deps: DeliverDeps) {

@@ -1,0 +1,261 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { buildDeps, type Deps } from '../../src/deps.ts';
+import { type Clock, fixedClock, systemClock } from '../../src/domain/clock.ts';
+import { buildJobHandlers } from '../../src/jobs/handlers/index.ts';
+import { reconcileRituals } from '../../src/jobs/handlers/reconcile-rituals.ts';
+import { startWorkers, type Workers } from '../../src/jobs/worker.ts';
+import { createLogger } from '../../src/ops/logger.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
+import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.ts';
+import { remindersPerMember, seedRitualChannel, setUpContribution, waitUntil } from '../support/rituals.ts';
+
+const TEAM = 'T0ENGINE';
+const TOKEN = 'xoxb-engine';
+const CHANNEL = 'C0ENGINE';
+
+function engineDeps(
+  fake: FakeSlack,
+  database: TestDatabase,
+  prefix: string,
+  clock: Clock = systemClock,
+  messagesPerMinute = '60000',
+) {
+  const config = loadConfig(
+    {
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_API_URL: fake.url,
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      SLACK_WORKSPACE_MESSAGES_PER_MINUTE: messagesPerMinute,
+    },
+    'worker',
+  );
+  return buildDeps(config, createLogger('silent'), clock);
+}
+
+function workersFor(deps: Deps): Workers {
+  return startWorkers({
+    connection: deps.redis,
+    prefix: deps.config.queuePrefix,
+    handlers: buildJobHandlers(deps),
+    jobRuns: deps.jobRuns,
+    metrics: deps.metrics,
+    logger: deps.logger,
+    concurrency: 20,
+  });
+}
+
+async function sentCount(deps: Deps): Promise<number> {
+  const row = await deps.db
+    .selectFrom('deliveries')
+    .select(deps.db.fn.countAll<string>().as('n'))
+    .where('status', '=', 'sent')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe('delivery engine on real Redis + Postgres', () => {
+  let fake: FakeSlack;
+  let database: TestDatabase;
+  let prefix: string;
+  const open: Array<{ close(): Promise<void> }> = [];
+
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+    fake.addWorkspace({ teamId: TEAM, botToken: TOKEN });
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    prefix = uniqueQueuePrefix();
+    fake.reset();
+    fake.clearFailures();
+  });
+  afterEach(async () => {
+    for (const item of open.splice(0).reverse()) await item.close();
+    await database.drop();
+    await deleteRedisPrefix(prefix);
+  });
+
+  it('reconcile is idempotent: three runs, one occurrence row and one timer per occurrence', async () => {
+    // Friday 2026-11-27 12:00 UTC: the next first work day (Tue 2026-12-01) is inside 7 days.
+    const deps = engineDeps(fake, database, prefix, fixedClock(new Date('2026-11-27T12:00:00Z')));
+    open.push(deps);
+    seedRitualChannel(fake, TEAM, CHANNEL, 3);
+    await setUpContribution(deps, TEAM, CHANNEL);
+    await deps.db.updateTable('rituals').set({ updated_at: new Date('2026-11-01T00:00:00Z') }).execute();
+    for (let i = 0; i < 3; i++) await reconcileRituals(deps, 7);
+    const occurrences = await deps.db.selectFrom('ritual_occurrences').selectAll().execute();
+    expect(occurrences.map((o) => o.occurrence_date)).toEqual(['2026-12-01']);
+    const delayed = await deps.queues.queueFor('delivery').getJobs(['delayed', 'waiting']);
+    expect(delayed.map((j) => j.id)).toEqual([`fanout__${occurrences[0]?.id}`]);
+  });
+
+  it('does not back-fill an occurrence whose time passed before the ritual was set up', async () => {
+    const deps = engineDeps(fake, database, prefix, fixedClock(new Date('2026-12-01T20:00:00Z')));
+    open.push(deps);
+    seedRitualChannel(fake, TEAM, CHANNEL, 1);
+    await setUpContribution(deps, TEAM, CHANNEL);
+    await deps.db.updateTable('rituals').set({ updated_at: new Date('2026-12-01T19:00:00Z') }).execute();
+    await reconcileRituals(deps, 3);
+    expect(await deps.db.selectFrom('ritual_occurrences').selectAll().execute()).toEqual([]);
+  });
+
+  it('fans an ad-hoc run out to the channel’s humans once each, and a Redis flush resends nothing', async () => {
+    const deps = engineDeps(fake, database, prefix);
+    open.push(deps);
+    const people = seedRitualChannel(fake, TEAM, CHANNEL, 40);
+    await setUpContribution(deps, TEAM, CHANNEL);
+    const workers = workersFor(deps);
+    open.push(workers);
+    const ritual = await deps.rituals.find(TEAM, 'contribution');
+    const occurrence = await deps.deliveries.upsertOccurrence({
+      ritualId: ritual.id,
+      teamId: TEAM,
+      key: 'run-test',
+      date: '2026-11-27',
+      kind: 'adhoc',
+      fanoutAt: new Date(),
+    });
+    await deps.timers.fanout(occurrence);
+    await waitUntil(async () => (await sentCount(deps)) === 40, 30_000, '40 sent deliveries');
+    const perMember = remindersPerMember(fake);
+    expect([...perMember.keys()].sort()).toEqual(people.map((p) => `D${p}`).sort());
+    expect([...perMember.values()].every((n) => n === 1)).toBe(true);
+
+    await deleteRedisPrefix(prefix);
+    await reconcileRituals(deps, 3);
+    await deps.timers.fanout(occurrence);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect([...remindersPerMember(fake).values()].reduce((a, b) => a + b, 0)).toBe(40);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('after Redis loses its data, reconcile re-creates the timer of every pending delivery', async () => {
+    const deps = engineDeps(fake, database, prefix);
+    open.push(deps);
+    seedRitualChannel(fake, TEAM, CHANNEL, 5);
+    const ritual = await setUpContribution(deps, TEAM, CHANNEL);
+    const occurrence = await deps.deliveries.upsertOccurrence({
+      ritualId: ritual.id,
+      teamId: TEAM,
+      key: '2026-12-01',
+      date: '2026-12-01',
+      kind: 'scheduled',
+      fanoutAt: new Date(),
+    });
+    const future = new Date(Date.now() + 3600_000);
+    await deps.deliveries.recordFanout(
+      occurrence,
+      ['U1', 'U2'].map((userId) => ({ userId, send: true as const, dueAt: future, localDate: '2026-12-01', tz: 'UTC' })),
+    );
+    await deleteRedisPrefix(prefix);
+    await reconcileRituals(deps, 3);
+    const jobs = await deps.queues.queueFor('delivery').getJobs(['delayed']);
+    expect(jobs.map((j) => j.id).sort()).toEqual(
+      (await deps.deliveries.pending()).map((d) => `deliver__${d.id}__1`).sort(),
+    );
+    expect(jobs).toHaveLength(2);
+  });
+
+  it('two worker replicas on one queue deliver each member once', async () => {
+    const a = engineDeps(fake, database, prefix);
+    const b = engineDeps(fake, database, prefix);
+    open.push(a, b);
+    seedRitualChannel(fake, TEAM, CHANNEL, 60);
+    const ritual = await setUpContribution(a, TEAM, CHANNEL);
+    open.push(workersFor(a), workersFor(b));
+    const occurrence = await a.deliveries.upsertOccurrence({
+      ritualId: ritual.id,
+      teamId: TEAM,
+      key: 'run-two',
+      date: '2026-11-27',
+      kind: 'adhoc',
+      fanoutAt: new Date(),
+    });
+    // Both replicas try to schedule the same fan-out: deterministic ids make it one job.
+    await Promise.all([a.timers.fanout(occurrence), b.timers.fanout(occurrence)]);
+    await waitUntil(async () => (await sentCount(a)) === 60, 30_000, '60 sent deliveries');
+    await new Promise((r) => setTimeout(r, 500));
+    const counts = [...remindersPerMember(fake).values()];
+    expect(counts).toHaveLength(60);
+    expect(counts.every((n) => n === 1)).toBe(true);
+  });
+
+  it('an uncertain retry finds the DM by its metadata and does not post again', async () => {
+    const deps = engineDeps(fake, database, prefix);
+    open.push(deps);
+    const [person] = seedRitualChannel(fake, TEAM, CHANNEL, 1);
+    const ritual = await setUpContribution(deps, TEAM, CHANNEL);
+    const occurrence = await deps.deliveries.upsertOccurrence({
+      ritualId: ritual.id,
+      teamId: TEAM,
+      key: 'run-crash',
+      date: '2026-11-27',
+      kind: 'adhoc',
+      fanoutAt: new Date(),
+    });
+    await deps.deliveries.recordFanout(occurrence, [
+      { userId: person as string, send: true, dueAt: new Date(), localDate: '2026-11-27', tz: 'UTC' },
+    ]);
+    const [delivery] = await deps.deliveries.pending();
+    if (!delivery) throw new Error('no delivery');
+    // A worker claimed it and Slack accepted the post, then the worker died before recording it.
+    await deps.deliveries.claim(delivery.id, 1, new Date(Date.now() - 120_000));
+    const { postReminder } = await import('../../src/slack/reminder-delivery.ts');
+    await postReminder(deps.clients.forToken(TOKEN), `D${person}`, 'contribution', delivery.id, 1);
+
+    const workers = workersFor(deps);
+    open.push(workers);
+    await deps.timers.deliver([delivery]);
+    await waitUntil(async () => (await deps.deliveries.find(delivery.id))?.status === 'sent', 15_000, 'delivery recorded as sent');
+    expect(remindersPerMember(fake).get(`D${person}`)).toBe(1);
+    expect(fake.callsTo('conversations.history').length).toBeGreaterThan(0);
+  });
+
+  it('a 429 storm and 5xx errors: everyone delivered once, no call before its Retry-After', async () => {
+    // A realistic pace (20 messages/s): sends to one workspace are spaced, so none is in flight
+    // while a 429 for another is being answered.
+    const deps = engineDeps(fake, database, prefix, systemClock, '1200');
+    open.push(deps);
+    const people = seedRitualChannel(fake, TEAM, CHANNEL, 30);
+    const ritual = await setUpContribution(deps, TEAM, CHANNEL);
+    // Profiles are known already, so the storm hits the reminder calls themselves.
+    for (const userId of people) {
+      await deps.workspaces.saveMemberProfile(TEAM, userId, {
+        displayName: userId,
+        realName: '',
+        tz: 'UTC',
+        isAdmin: false,
+        isOwner: false,
+        isBot: false,
+        isDeleted: false,
+      });
+    }
+    fake.injectFailures({ method: 'chat.postMessage', status: 429, retryAfterSeconds: 2, probability: 0.3 });
+    fake.injectFailures({ method: 'chat.postMessage', status: 503, probability: 0.05 });
+    const workers = workersFor(deps);
+    open.push(workers);
+    const occurrence = await deps.deliveries.upsertOccurrence({
+      ritualId: ritual.id,
+      teamId: TEAM,
+      key: 'run-storm',
+      date: '2026-11-27',
+      kind: 'adhoc',
+      fanoutAt: new Date(),
+    });
+    await deps.timers.fanout(occurrence);
+    // Retries of 5xx use BullMQ's exponential backoff; give them room.
+    await waitUntil(async () => (await sentCount(deps)) === 30, 120_000, 'all 30 delivered through the storm');
+    const counts = remindersPerMember(fake);
+    expect(counts.size).toBe(30);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(fake.calls.filter((c) => c.injectedStatus === 429).length).toBeGreaterThan(0);
+    expect(fake.earlyRetries()).toEqual([]);
+  }, 150_000);
+});
