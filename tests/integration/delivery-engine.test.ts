@@ -88,7 +88,10 @@ describe('delivery engine on real Redis + Postgres', () => {
     open.push(deps);
     seedRitualChannel(fake, TEAM, CHANNEL, 3);
     await setUpContribution(deps, TEAM, CHANNEL);
-    await deps.db.updateTable('rituals').set({ updated_at: new Date('2026-11-01T00:00:00Z') }).execute();
+    await deps.db
+      .updateTable('rituals')
+      .set({ updated_at: new Date('2026-11-01T00:00:00Z') })
+      .execute();
     for (let i = 0; i < 3; i++) await reconcileRituals(deps, 7);
     const occurrences = await deps.db.selectFrom('ritual_occurrences').selectAll().execute();
     expect(occurrences.map((o) => o.occurrence_date)).toEqual(['2026-12-01']);
@@ -101,7 +104,10 @@ describe('delivery engine on real Redis + Postgres', () => {
     open.push(deps);
     seedRitualChannel(fake, TEAM, CHANNEL, 1);
     await setUpContribution(deps, TEAM, CHANNEL);
-    await deps.db.updateTable('rituals').set({ updated_at: new Date('2026-12-01T19:00:00Z') }).execute();
+    await deps.db
+      .updateTable('rituals')
+      .set({ updated_at: new Date('2026-12-01T19:00:00Z') })
+      .execute();
     await reconcileRituals(deps, 3);
     expect(await deps.db.selectFrom('ritual_occurrences').selectAll().execute()).toEqual([]);
   });
@@ -152,7 +158,13 @@ describe('delivery engine on real Redis + Postgres', () => {
     const future = new Date(Date.now() + 3600_000);
     await deps.deliveries.recordFanout(
       occurrence,
-      ['U1', 'U2'].map((userId) => ({ userId, send: true as const, dueAt: future, localDate: '2026-12-01', tz: 'UTC' })),
+      ['U1', 'U2'].map((userId) => ({
+        userId,
+        send: true as const,
+        dueAt: future,
+        localDate: '2026-12-01',
+        tz: 'UTC',
+      })),
     );
     await deleteRedisPrefix(prefix);
     await reconcileRituals(deps, 3);
@@ -213,7 +225,11 @@ describe('delivery engine on real Redis + Postgres', () => {
     const workers = workersFor(deps);
     open.push(workers);
     await deps.timers.deliver([delivery]);
-    await waitUntil(async () => (await deps.deliveries.find(delivery.id))?.status === 'sent', 15_000, 'delivery recorded as sent');
+    await waitUntil(
+      async () => (await deps.deliveries.find(delivery.id))?.status === 'sent',
+      15_000,
+      'delivery recorded as sent',
+    );
     expect(remindersPerMember(fake).get(`D${person}`)).toBe(1);
     expect(fake.callsTo('conversations.history').length).toBeGreaterThan(0);
   });
@@ -251,7 +267,11 @@ describe('delivery engine on real Redis + Postgres', () => {
     });
     await deps.timers.fanout(occurrence);
     // Retries of 5xx use BullMQ's exponential backoff; give them room.
-    await waitUntil(async () => (await sentCount(deps)) === 30, 120_000, 'all 30 delivered through the storm');
+    await waitUntil(
+      async () => (await sentCount(deps)) === 30,
+      120_000,
+      'all 30 delivered through the storm',
+    );
     const counts = remindersPerMember(fake);
     expect(counts.size).toBe(30);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);

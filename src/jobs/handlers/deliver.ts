@@ -139,7 +139,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * A workspace blocked by a 429 parks the job until Retry-After has passed — checked again right
  * before the post, since the 429 may arrive while this job waits.
  */
-async function waitForSlot(deps: DeliverDeps, deliveryId: string, teamId: string, slotAt: number | undefined) {
+async function waitForSlot(
+  deps: DeliverDeps,
+  deliveryId: string,
+  teamId: string,
+  slotAt: number | undefined,
+) {
   const park = async (untilMs: number, reason: string, slot: number | undefined) => {
     await deps.deliveries.release(deliveryId, null);
     throw new RetryLaterError(untilMs, reason, { slotAt: slot });
@@ -149,7 +154,8 @@ async function waitForSlot(deps: DeliverDeps, deliveryId: string, teamId: string
   const onTime = slotAt !== undefined && Math.abs(t - slotAt) <= 50;
   if (!onTime) {
     const reservation = await deps.throttle.reserve(teamId);
-    if ('blockedMs' in reservation) return park(t + reservation.blockedMs, 'workspace rate-limited by Slack', undefined);
+    if ('blockedMs' in reservation)
+      return park(t + reservation.blockedMs, 'workspace rate-limited by Slack', undefined);
     wait = reservation.waitMs;
   }
   if (wait > MAX_IN_PROCESS_WAIT_MS) return park(t + wait, 'workspace throttle', t + wait);
