@@ -51,7 +51,10 @@ const SIMPLE_ELEMENTS = new Set([
 
 type Obj = Record<string, unknown>;
 
-/** Uniqueness of ids is per message / per view, so both sets live for one whole payload. */
+/**
+ * block_ids are unique per message / per view; action_ids only within their containing block
+ * (Slack: "unique among all other action_ids in the containing block"), so checkBlock resets them.
+ */
 interface Ctx {
   surface: BlockSurface;
   out: string[];
@@ -235,6 +238,7 @@ function checkBlock(b: unknown, path: string, ctx: Ctx): void {
     return;
   }
   checkBlockId(b, path, ctx);
+  ctx.actionIds = new Set();
   const type = b.type;
   const at = `${path} (${String(type)})`;
   switch (type) {

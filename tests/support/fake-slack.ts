@@ -14,7 +14,12 @@ import { parseRequest, readBody, sendJson } from './fake-slack-http.ts';
 import { authenticatedMethods, unauthenticatedMethods } from './fake-slack-methods.ts';
 import { FakeSlackModel, SlackFailure } from './fake-slack-model.ts';
 import { type BaseContext, isRecord, type OAuthInstall, type SlackAnswer } from './fake-slack-params.ts';
-import type { FakeSlack, FakeSlackCall, MessageRateLimits, StartFakeSlackOptions } from './fake-slack-types.ts';
+import type {
+  FakeSlack,
+  FakeSlackCall,
+  MessageRateLimits,
+  StartFakeSlackOptions,
+} from './fake-slack-types.ts';
 import { TEST_APP_ID } from './slack-signer.ts';
 
 export type {
@@ -65,12 +70,21 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
   };
 
   /** Seconds to answer 429 with when a chat.postMessage exceeds the configured limits. */
-  const enforcedLimit = (method: string, teamId: string | undefined, params: Record<string, unknown>): number | undefined => {
+  const enforcedLimit = (
+    method: string,
+    teamId: string | undefined,
+    params: Record<string, unknown>,
+  ): number | undefined => {
     if (!limits || method !== 'chat.postMessage' || teamId === undefined) return undefined;
     const now = Date.now();
     const team = takeToken(`team:${teamId}`, limits.perWorkspacePerMinute / 60, limits.workspaceBurst, now);
     if (team !== true) return team;
-    const channel = takeToken(`channel:${teamId}:${String(params.channel)}`, limits.perChannelPerSecond, limits.channelBurst, now);
+    const channel = takeToken(
+      `channel:${teamId}:${String(params.channel)}`,
+      limits.perChannelPerSecond,
+      limits.channelBurst,
+      now,
+    );
     return channel === true ? undefined : channel;
   };
 

@@ -1,13 +1,25 @@
 import type { Deps } from '../../src/deps.ts';
 import type { FakeSlack } from './fake-slack.ts';
 
-const ZONES = ['America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Sydney', 'America/Sao_Paulo', 'Pacific/Chatham'];
+const ZONES = [
+  'America/New_York',
+  'Europe/London',
+  'Asia/Kolkata',
+  'Australia/Sydney',
+  'America/Sao_Paulo',
+  'Pacific/Chatham',
+];
 
 /**
  * A ritual channel on the fake Slack with `count` people (spread over several time zones), plus
  * a bot and a deactivated user who must never be reminded. Returns the people's ids.
  */
-export function seedRitualChannel(fake: FakeSlack, teamId: string, channelId: string, count: number): string[] {
+export function seedRitualChannel(
+  fake: FakeSlack,
+  teamId: string,
+  channelId: string,
+  count: number,
+): string[] {
   const people: string[] = [];
   for (let i = 0; i < count; i++) {
     const userId = `U${teamId.slice(1)}P${String(i).padStart(5, '0')}`;
@@ -45,7 +57,11 @@ export function remindersPerMember(fake: FakeSlack): Map<string, number> {
   return counts;
 }
 
-export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check()) return;

@@ -145,9 +145,12 @@ describe('validateBlocks / validateView', () => {
       /action_id is 256 characters \(max 255\)/,
     ],
     [
-      'duplicate action_id',
-      (b) => Object.assign(buttons(b)[1] as object, { action_id: 'pick' }),
-      /action_id "pick" is not unique/,
+      'duplicate action_id within a block',
+      (b) =>
+        Object.assign(buttons(b)[1] as object, {
+          action_id: (buttons(b)[0] as { action_id: string }).action_id,
+        }),
+      /action_id "b0x+" is not unique/,
     ],
     [
       'block_id over 255',

@@ -1,0 +1,324 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedWorkspace, startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
+import { type FakeSlack, type FakeSlackMessage, startFakeSlack } from '../support/fake-slack.ts';
+import { waitUntil } from '../support/rituals.ts';
+
+const CHANNEL = 'C0RITUALS';
+
+function text(res: { json(): unknown }): string {
+  return JSON.stringify(res.json());
+}
+
+/** The reminder DM a member got, and its buttons' value. */
+function reminderOf(fake: FakeSlack, userId: string): { message: FakeSlackMessage; value: string } {
+  const message = fake
+    .messages(`D${userId}`)
+    .find((m) => (m.metadata as { event_type?: string })?.event_type === 'careerplan_delivery');
+  if (!message) throw new Error(`no reminder for ${userId}`);
+  const value = /"value":"(\d+:\d+)"/.exec(JSON.stringify(message.blocks))?.[1];
+  if (!value) throw new Error('reminder without button value');
+  return { message, value };
+}
+
+describe('rituals and reminders over HTTP', () => {
+  let fake: FakeSlack;
+  let app: TestApp;
+  let db: pg.Client;
+  const slash = (userId: string, commandText: string) =>
+    app.slack.slashCommand({ teamId: TEAM, userId, text: commandText });
+
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+    seedWorkspace(fake);
+    fake.addUser({ teamId: TEAM, userId: 'U0CAROL', name: 'carol', tz: 'Asia/Kolkata' });
+    fake.addUser({ teamId: TEAM, userId: 'U0ROBOT', name: 'robot', isBot: true });
+    fake.addChannel({
+      teamId: TEAM,
+      channelId: CHANNEL,
+      name: 'eng',
+      members: ['U0ALICE', 'U0BOB', 'U0CAROL', 'U0ROBOT'],
+    });
+    app = await startTestApp({ fake });
+    db = new pg.Client({ connectionString: app.database.url });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await app?.cleanup();
+    await fake?.close();
+  });
+
+  it('refuses admin subcommands to non-admins and explains how to set up a ritual without a channel', async () => {
+    expect(text(await slash('U0BOB', 'ritual run contribution'))).toContain('Only workspace admins');
+    expect(text(await slash('U0BOB', 'team'))).toContain('Only workspace admins');
+    expect(text(await slash('U0ALICE', 'ritual run contribution'))).toContain('/careerplan ritual setup');
+    expect(text(await slash('U0ALICE', 'ritual run standup'))).toContain('`standup` is not a ritual');
+    expect(text(await slash('U0ALICE', 'ritual run learning-hour'))).toContain('coming soon');
+    expect(text(await slash('U0BOB', 'ritual list'))).toContain('no channel yet');
+  });
+
+  it('ritual setup validates in place, then saves channel and schedule', async () => {
+    fake.reset();
+    const res = await slash('U0ALICE', 'ritual setup contribution');
+    expect(res.status).toBe(200);
+    await fake.waitFor(() => fake.callsTo('views.open').length === 1);
+    const view = fake.callsTo('views.open')[0]?.params.view as {
+      callback_id: string;
+      private_metadata: string;
+    };
+    const submit = (schedule: string, time: string) =>
+      app.slack.viewSubmission({
+        teamId: TEAM,
+        userId: 'U0ALICE',
+        view: {
+          callback_id: view.callback_id,
+          private_metadata: view.private_metadata,
+          state: {
+            values: {
+              channel: { value: { type: 'conversations_select', selected_conversation: CHANNEL } },
+              cadence: { value: { type: 'plain_text_input', value: schedule } },
+              time: { value: { type: 'plain_text_input', value: time } },
+              time_zone: { value: { type: 'plain_text_input', value: null } },
+            },
+          },
+        },
+      });
+    const bad = (await submit('every blue moon', '10:00')).json() as {
+      response_action: string;
+      errors: Record<string, string>;
+    };
+    expect(bad.response_action).toBe('errors');
+    expect(Object.keys(bad.errors)).toEqual(['cadence']);
+    const badTime = (await submit('last friday', '25:99')).json() as { errors: Record<string, string> };
+    expect(Object.keys(badTime.errors)).toEqual(['time']);
+    expect((await db.query('SELECT channel_id FROM rituals WHERE channel_id IS NOT NULL')).rows).toEqual([]);
+
+    const ok = await submit('first workday', '09:30');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toBe('');
+    const row = (
+      await db.query('SELECT channel_id, local_time, cadence FROM rituals WHERE name = $1', ['contribution'])
+    ).rows[0];
+    expect(row).toMatchObject({
+      channel_id: CHANNEL,
+      local_time: '09:30',
+      cadence: { kind: 'monthly_first_workday' },
+    });
+    expect(text(await slash('U0BOB', 'ritual list'))).toContain(`<#${CHANNEL}>`);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('ritual run reaches every human in the channel once; buttons log, snooze and skip', async () => {
+    fake.reset();
+    expect(text(await slash('U0ALICE', 'ritual run contribution'))).toContain('Running');
+    await fake.waitFor(
+      () => ['U0ALICE', 'U0BOB', 'U0CAROL'].every((u) => fake.messages(`D${u}`).length === 1),
+      15_000,
+    );
+    expect(fake.messages('DU0ROBOT')).toEqual([]);
+
+    // Bob logs a contribution from his reminder; an invalid submission stores nothing.
+    const bob = reminderOf(fake, 'U0BOB');
+    await app.slack.blockActions({
+      teamId: TEAM,
+      userId: 'U0BOB',
+      actions: [{ action_id: 'reminder_do_now', value: bob.value }],
+      container: { type: 'message', channel_id: 'DU0BOB', message_ts: bob.message.ts },
+    });
+    await fake.waitFor(() => fake.callsTo('views.open').length === 1);
+    const modal = fake.callsTo('views.open')[0]?.params.view as {
+      callback_id: string;
+      private_metadata: string;
+    };
+    const contribution = (title: string) =>
+      app.slack.viewSubmission({
+        teamId: TEAM,
+        userId: 'U0BOB',
+        view: {
+          callback_id: modal.callback_id,
+          private_metadata: modal.private_metadata,
+          state: {
+            values: {
+              kind: { value: { type: 'static_select', selected_option: { value: 'hotfix_with_tests' } } },
+              title: { value: { type: 'plain_text_input', value: title } },
+              link: { value: { type: 'url_text_input', value: 'https://git.example.com/pr/42' } },
+              impact: { value: { type: 'plain_text_input', value: 'Checkout errors went from 2% to 0.' } },
+            },
+          },
+        },
+      });
+    expect((await contribution('   ')).json()).toMatchObject({
+      response_action: 'errors',
+      errors: { title: expect.any(String) },
+    });
+    expect((await db.query('SELECT * FROM portfolio_artifacts')).rows).toEqual([]);
+    expect((await contribution('Fix double charge on retry')).status).toBe(200);
+    const artifact = (
+      await db.query('SELECT user_id, kind, title, source, delivery_id FROM portfolio_artifacts')
+    ).rows;
+    expect(artifact).toMatchObject([
+      {
+        user_id: 'U0BOB',
+        kind: 'hotfix_with_tests',
+        title: 'Fix double charge on retry',
+        source: 'contribution',
+      },
+    ]);
+    await fake.waitFor(() => fake.callsTo('chat.update').length === 1);
+    expect(JSON.stringify(fake.callsTo('chat.update')[0]?.params)).toContain('Logged');
+    const bobStatus = (await db.query("SELECT status FROM deliveries WHERE user_id = 'U0BOB'")).rows[0];
+    expect(bobStatus?.status).toBe('done');
+    expect(text(await slash('U0BOB', 'contributions'))).toContain('Fix double charge on retry');
+
+    // Carol cannot press Alice's buttons.
+    const alice = reminderOf(fake, 'U0ALICE');
+    await app.slack.blockActions({
+      teamId: TEAM,
+      userId: 'U0CAROL',
+      actions: [{ action_id: 'reminder_skip', value: alice.value }],
+    });
+    await fake.waitFor(() =>
+      fake.responseUrlPosts().some((p) => JSON.stringify(p.body).includes('not yours')),
+    );
+    expect((await db.query("SELECT status FROM deliveries WHERE user_id = 'U0ALICE'")).rows[0]?.status).toBe(
+      'sent',
+    );
+
+    // Alice snoozes for an hour: a second round is planned, with its own timer.
+    await app.slack.blockActions({
+      teamId: TEAM,
+      userId: 'U0ALICE',
+      actions: [{ action_id: 'reminder_snooze_1h', value: alice.value }],
+      container: { type: 'message', channel_id: 'DU0ALICE', message_ts: alice.message.ts },
+    });
+    await waitUntil(
+      async () =>
+        (await db.query("SELECT round FROM deliveries WHERE user_id = 'U0ALICE'")).rows[0]?.round === 2,
+      5000,
+      'round 2',
+    );
+    const snoozed = (await db.query("SELECT status, due_at FROM deliveries WHERE user_id = 'U0ALICE'"))
+      .rows[0] as { status: string; due_at: Date };
+    expect(snoozed.status).toBe('planned');
+    expect(Math.abs(snoozed.due_at.getTime() - Date.now() - 3600_000)).toBeLessThan(60_000);
+    const jobs = await app.running.deps.queues.queueFor('delivery').getJobs(['delayed']);
+    expect(jobs.some((j) => j.id?.endsWith('__2'))).toBe(true);
+
+    // Carol skips hers.
+    const carol = reminderOf(fake, 'U0CAROL');
+    await app.slack.blockActions({
+      teamId: TEAM,
+      userId: 'U0CAROL',
+      actions: [{ action_id: 'reminder_skip', value: carol.value }],
+      container: { type: 'message', channel_id: 'DU0CAROL', message_ts: carol.message.ts },
+    });
+    await waitUntil(
+      async () =>
+        (await db.query("SELECT skip_reason FROM deliveries WHERE user_id = 'U0CAROL'")).rows[0]
+          ?.skip_reason === 'member_skipped',
+      5000,
+      'skip',
+    );
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('pause, resume and ooo validate their arguments and change only the member', async () => {
+    expect(text(await slash('U0BOB', 'pause until tomorrow'))).toContain('is not a date');
+    expect(text(await slash('U0BOB', 'pause until 2020-01-01'))).toContain('in the past');
+    expect(text(await slash('U0BOB', 'pause until 2099-01-01'))).toContain('at most a year');
+    expect(text(await slash('U0BOB', 'pause'))).toContain('paused until you type');
+    expect(
+      (await db.query("SELECT paused_until FROM members WHERE user_id = 'U0BOB'")).rows[0]?.paused_until,
+    ).toBe('infinity');
+    expect(
+      (await db.query("SELECT paused_until FROM members WHERE user_id = 'U0ALICE'")).rows[0]?.paused_until,
+    ).toBeNull();
+    expect(text(await slash('U0BOB', 'resume'))).toContain('back on');
+    expect(
+      (await db.query("SELECT paused_until FROM members WHERE user_id = 'U0BOB'")).rows[0]?.paused_until,
+    ).toBeNull();
+    expect(text(await slash('U0BOB', 'ooo 2099-01-10'))).toContain('needs a first and a last day');
+    expect(text(await slash('U0BOB', 'ooo 2099-01-10 2099-01-01'))).toContain('before the first');
+    expect(text(await slash('U0BOB', 'ooo 2099-01-01 2099-01-10'))).toContain('Out of office 2099-01-01');
+    expect((await db.query('SELECT user_id, from_day, to_day FROM member_ooo')).rows).toEqual([
+      { user_id: 'U0BOB', from_day: '2099-01-01', to_day: '2099-01-10' },
+    ]);
+  });
+
+  it('a paused member is skipped by the next run, with the reason recorded', async () => {
+    fake.reset();
+    await slash('U0CAROL', 'pause');
+    await slash('U0ALICE', 'ritual run contribution');
+    await waitUntil(
+      async () =>
+        (
+          await db.query(
+            "SELECT count(*)::int AS n FROM deliveries WHERE status IN ('sent','skipped') AND occurrence_id = (SELECT max(id) FROM ritual_occurrences)",
+          )
+        ).rows[0]?.n === 3,
+      15_000,
+      'second run finished',
+    );
+    const reasons = (
+      await db.query(
+        'SELECT d.user_id, d.status, d.skip_reason FROM deliveries d JOIN ritual_occurrences o ON o.id = d.occurrence_id WHERE o.id = (SELECT max(id) FROM ritual_occurrences) ORDER BY d.user_id',
+      )
+    ).rows;
+    expect(reasons).toEqual([
+      { user_id: 'U0ALICE', status: 'sent', skip_reason: null },
+      { user_id: 'U0BOB', status: 'sent', skip_reason: null },
+      { user_id: 'U0CAROL', status: 'skipped', skip_reason: 'paused' },
+    ]);
+    await slash('U0CAROL', 'resume');
+  });
+
+  it('team settings: admins only, validated in place, saved', async () => {
+    fake.reset();
+    await slash('U0ALICE', 'team');
+    await fake.waitFor(() => fake.callsTo('views.open').length === 1);
+    const view = fake.callsTo('views.open')[0]?.params.view as { callback_id: string };
+    const submit = (tz: string, holidays: string) =>
+      app.slack.viewSubmission({
+        teamId: TEAM,
+        userId: 'U0ALICE',
+        view: {
+          callback_id: view.callback_id,
+          state: {
+            values: {
+              work_week: {
+                value: {
+                  type: 'checkboxes',
+                  selected_options: [
+                    { value: '7' },
+                    { value: '1' },
+                    { value: '2' },
+                    { value: '3' },
+                    { value: '4' },
+                  ],
+                },
+              },
+              time_zone: { value: { type: 'plain_text_input', value: tz } },
+              holidays: { value: { type: 'plain_text_input', value: holidays } },
+            },
+          },
+        },
+      });
+    expect((await submit('Mars/Olympus', '')).json()).toMatchObject({
+      errors: { time_zone: expect.any(String) },
+    });
+    expect((await submit('Asia/Jerusalem', 'Christmas')).json()).toMatchObject({
+      errors: { holidays: expect.any(String) },
+    });
+    expect((await submit('Asia/Jerusalem', '2026-12-25 Christmas\n2027-04-22 Passover')).status).toBe(200);
+    const workspace = (
+      await db.query('SELECT work_week, default_tz FROM workspaces WHERE team_id = $1', [TEAM])
+    ).rows[0];
+    expect(workspace).toEqual({ work_week: [1, 2, 3, 4, 7], default_tz: 'Asia/Jerusalem' });
+    expect((await db.query('SELECT day, name FROM team_holidays ORDER BY day')).rows).toEqual([
+      { day: '2026-12-25', name: 'Christmas' },
+      { day: '2027-04-22', name: 'Passover' },
+    ]);
+    expect(fake.violations).toEqual([]);
+  });
+});
