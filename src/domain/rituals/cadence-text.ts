@@ -46,7 +46,11 @@ export const CADENCE_EXAMPLES = [
  * `2nd tuesday`, `weekly thursday`, `biweekly wednesday from 2026-01-07`.
  */
 export function parseCadenceText(text: string): Cadence {
-  const words = text.trim().toLowerCase().replace(/-/g, ' ').split(/\s+/);
+  const words = text
+    .trim()
+    .toLowerCase()
+    .replace(/(?<=[a-z])-(?=[a-z])/g, ' ')
+    .split(/\s+/);
   const fail = (): never => {
     throw new DomainError(
       'cadence_invalid',

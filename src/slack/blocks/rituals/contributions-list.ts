@@ -2,7 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import { CONTRIBUTION_KIND_LABELS, type ContributionKind } from '../../../domain/portfolio/contribution.ts';
 import type { PortfolioArtifact } from '../../../domain/portfolio/portfolio.repository.ts';
 
-const MAX_SECTIONS = 40;
+// 30 entries + up to 13 month headers + header + footer stays under 50 blocks.
+const MAX_SECTIONS = 30;
 
 /** `/careerplan contributions`: this month's first, then earlier months, newest first. */
 export function contributionsMessage(
