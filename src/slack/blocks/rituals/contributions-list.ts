@@ -26,7 +26,8 @@ export function contributionsMessage(
   }
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Your contributions' } }];
   let month = '';
-  for (const item of items.slice(0, MAX_SECTIONS)) {
+  const newestFirst = [...items].sort((a, b) => b.occurredOn.localeCompare(a.occurredOn));
+  for (const item of newestFirst.slice(0, MAX_SECTIONS)) {
     const itemMonth = item.occurredOn.slice(0, 7);
     if (itemMonth !== month) {
       month = itemMonth;
