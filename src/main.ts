@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './ops/logger.ts';
 import { startCareerplan } from './server.ts';
@@ -6,6 +7,9 @@ import { startCareerplan } from './server.ts';
  * Entry point: `npm start [-- web|worker|all]`. Configuration problems print one line and exit 1;
  * SIGTERM/SIGINT shut down in order, with a force-quit after SHUTDOWN_TIMEOUT_MS.
  */
+// A local .env (copied from .env.example) is read when present; real environment variables win.
+if (existsSync('.env')) process.loadEnvFile('.env');
+
 let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig(process.env, process.argv[2]);
