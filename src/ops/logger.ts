@@ -1,4 +1,4 @@
-import { type Logger, pino } from 'pino';
+import { type Logger, type LoggerOptions, pino } from 'pino';
 import type { LogLevel } from '../config.ts';
 
 export type { Logger };
@@ -41,9 +41,13 @@ export function scrubSecrets(text: string): string {
   return text.replace(TOKEN_PATTERN, '[redacted-token]');
 }
 
-/** Structured JSON logs on stdout. */
-export function createLogger(level: LogLevel, bindings: Record<string, string> = {}): Logger {
-  return pino({
+/** Structured JSON logs on stdout (or `destination`, for tests). */
+export function createLogger(
+  level: LogLevel,
+  bindings: Record<string, string> = {},
+  destination?: NodeJS.WritableStream,
+): Logger {
+  const options: LoggerOptions = {
     level,
     base: { app: 'careerplan', ...bindings },
     redact: { paths: SECRET_PATHS, censor: '[redacted]' },
@@ -65,5 +69,6 @@ export function createLogger(level: LogLevel, bindings: Record<string, string> =
         };
       },
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
