@@ -28,8 +28,10 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
     await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
     return true;
   } catch (error) {
-    // Another replica created it between our probe and this statement.
-    if ((error as { code?: string }).code === '42P04') return false;
+    // Another replica created it between our probe and this statement: 42P04 when it had
+    // finished, 23505 (pg_database's unique index) when both ran at the same moment.
+    const code = (error as { code?: string }).code;
+    if (code === '42P04' || code === '23505') return false;
     throw error;
   } finally {
     await client.end();

@@ -100,6 +100,32 @@ describe('OAuth multi-workspace install', () => {
     expect(fake.violations).toEqual([]);
   });
 
+  it('tokens_revoked for the bot removes the installation; a user token revocation does not', async () => {
+    fake.setOAuthInstall('code-d', { teamId: 'T0DDDD', botToken: 'xoxb-team-d', installerUserId: 'U0DAN' });
+    expect((await install(app, 'code-d')).status).toBeLessThan(400);
+    const db = new pg.Client({ connectionString: app.database.url });
+    await db.connect();
+    const count = async () =>
+      (await db.query("SELECT 1 FROM installations WHERE team_id = 'T0DDDD'")).rowCount;
+    try {
+      await app.slack.event({
+        teamId: 'T0DDDD',
+        event: { type: 'tokens_revoked', tokens: { oauth: ['U0DAN'] } },
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await count()).toBe(1);
+      await app.slack.event({
+        teamId: 'T0DDDD',
+        event: { type: 'tokens_revoked', tokens: { bot: ['UT0DDDDBOT'] } },
+      });
+      const until = Date.now() + 5000;
+      while ((await count()) !== 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(await count()).toBe(0);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('refuses an OAuth redirect without the state cookie', async () => {
     fake.setOAuthInstall('code-c', { teamId: 'T0CCCC', botToken: 'xoxb-team-c' });
     const res = await fetch(`${app.baseUrl}/slack/oauth_redirect?code=code-c&state=forged`, {
