@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { createDb } from './db/database.ts';
 import { createProcessedEventRepository } from './db/processed-events.repository.ts';
 import { type Clock, systemClock } from './domain/clock.ts';
+import { createPlanServices } from './domain/plans/plan.service.ts';
 import { createPortfolioRepository } from './domain/portfolio/portfolio.repository.ts';
 import { createCalendarRepository } from './domain/rituals/calendar.repository.ts';
 import { createDeliveryRepository } from './domain/rituals/delivery.repository.ts';
@@ -89,6 +90,8 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
     timers,
     members: createMemberDirectory(workspaces),
     readinessChecks,
+    /** Career plans (SPEC 4.2): ladder, north star, milestones, OKRs, App Home read model. */
+    plans: createPlanServices(db, clock),
     /** Closes connections; callers stop HTTP and workers first. */
     async close(): Promise<void> {
       await queues.close().catch(() => {});

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import type { SlackFeature } from './features.ts';
+import { createPlansFeature } from './listeners/plans-feature.ts';
 import { createRitualsFeature } from './listeners/rituals-feature.ts';
 
 /**
@@ -7,5 +8,5 @@ import { createRitualsFeature } from './listeners/rituals-feature.ts';
  * subcommand no feature provides shows as "coming soon".
  */
 export function buildFeatures(deps: Deps): SlackFeature[] {
-  return [createRitualsFeature(deps)];
+  return [createRitualsFeature(deps), createPlansFeature(deps)];
 }

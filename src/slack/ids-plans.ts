@@ -52,8 +52,13 @@ export const OKR_BLOCKS = {
   confirmThird: 'confirmThird',
 } as const;
 
-/** Every input element in our modals uses this action id; the block id names the field. */
-export const INPUT_ACTION = 'value';
+/**
+ * The action id of a modal input: the block id again (the block id names the field). Slack wants
+ * action ids unique within a view, so one shared action id for every input would not do.
+ */
+export function inputAction(blockId: string): string {
+  return blockId;
+}
 
 /** Matches every action id that starts with `prefix` (for the per-record ids above). */
 export function actionPattern(prefix: string): RegExp {

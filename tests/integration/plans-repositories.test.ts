@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/database.ts';
+import { createCheckInRepository } from '../../src/domain/plans/checkin.repository.ts';
 import { createLadderRepository } from '../../src/domain/plans/ladder.repository.ts';
 import { DEFAULT_LADDER } from '../../src/domain/plans/ladder.ts';
 import { createMilestoneRepository } from '../../src/domain/plans/milestone.repository.ts';
@@ -85,6 +86,7 @@ describe('career-plan repositories (real Postgres)', () => {
 
   it('keeps every check-in, archives objectives and key results, and scopes by team', async () => {
     const okrs = createOkrRepository(db);
+    const checkIns = createCheckInRepository(db);
     const objectiveId = await okrs.createObjective('T1', 'UA', '2026-Q3', 'Be fast', [
       { title: 'Latency', kind: 'metric', start: 800, target: 200, current: 800, unit: 'ms' },
       { title: 'Migration', kind: 'percent', current: 0 },
@@ -100,15 +102,15 @@ describe('career-plan repositories (real Postgres)', () => {
     });
     expect(migration).toMatchObject({ title: 'Migration', kind: 'percent', current: 0 });
 
-    await okrs.recordCheckIn('T1', 'UA', latency?.id ?? '', 600, 800, 'first');
-    await okrs.recordCheckIn('T1', 'UA', latency?.id ?? '', 450, 600, '');
-    const history = await okrs.checkIns('T1', 'UA', latency?.id ?? '');
+    await checkIns.recordCheckIn('T1', 'UA', latency?.id ?? '', 600, 800, 'first');
+    await checkIns.recordCheckIn('T1', 'UA', latency?.id ?? '', 450, 600, '');
+    const history = await checkIns.checkIns('T1', 'UA', latency?.id ?? '');
     expect(history.map((c) => [c.previousValue, c.value, c.note])).toEqual([
       [800, 600, 'first'],
       [600, 450, ''],
     ]);
     expect((await okrs.findKeyResult('T1', 'UA', latency?.id ?? ''))?.keyResult.current).toBe(450);
-    expect(await okrs.checkIns('T2', 'UA', latency?.id ?? '')).toEqual([]);
+    expect(await checkIns.checkIns('T2', 'UA', latency?.id ?? '')).toEqual([]);
     expect(await okrs.findKeyResult('T2', 'UA', latency?.id ?? '')).toBeNull();
     expect(await okrs.findObjective('T1', 'UB', objectiveId)).toBeNull();
 
@@ -133,7 +135,7 @@ describe('career-plan repositories (real Postgres)', () => {
     expect(await okrs.listQuarter('T1', 'UA', '2026-Q3')).toEqual([]);
     expect((await okrs.findObjective('T1', 'UA', objectiveId))?.archived).toBe(true);
     // The history outlives archiving.
-    expect(await okrs.checkIns('T1', 'UA', latency?.id ?? '')).toHaveLength(2);
+    expect(await checkIns.checkIns('T1', 'UA', latency?.id ?? '')).toHaveLength(2);
   });
 
   it('reads quick-start facts from the north star and portfolio artifacts', async () => {

@@ -1,6 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { type LadderLevel, levelIndex } from '../../../domain/plans/ladder.ts';
-import { INPUT_ACTION } from '../../ids-plans.ts';
+import { inputAction } from '../../ids-plans.ts';
 
 /**
  * Small Block Kit helpers shared by the plan builders. User text goes through {@link esc} before
@@ -77,7 +77,7 @@ export function textInput(
     ...(opts.hint ? { hint: plain(opts.hint, 2000) } : {}),
     element: {
       type: 'plain_text_input',
-      action_id: INPUT_ACTION,
+      action_id: inputAction(blockId),
       max_length: maxLength,
       multiline: opts.multiline ?? false,
       ...(opts.initial ? { initial_value: cut(opts.initial, maxLength) } : {}),
@@ -102,7 +102,7 @@ export function selectInput(
     ...(opts.hint ? { hint: plain(opts.hint, 2000) } : {}),
     element: {
       type: 'static_select',
-      action_id: INPUT_ACTION,
+      action_id: inputAction(blockId),
       placeholder: plain('Choose…', 150),
       options,
       ...(initial ? { initial_option: initial } : {}),

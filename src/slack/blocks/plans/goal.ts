@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { type LadderLevel, TRACK_LABELS, TRACKS } from '../../../domain/plans/ladder.ts';
 import { NORTH_STAR_LIMITS, type NorthStar } from '../../../domain/plans/north-star.ts';
-import { INPUT_ACTION, PLAN_VIEWS } from '../../ids-plans.ts';
+import { inputAction, PLAN_VIEWS } from '../../ids-plans.ts';
 import { context, cut, modal, option, plain, selectInput, textInput } from './format.ts';
 
 /** Block ids of the north-star form: the field names of NorthStarInput. */
@@ -23,10 +23,13 @@ export function goalModal(ladder: readonly LadderLevel[], current: NorthStar | n
     type: 'input',
     block_id: GOAL_BLOCKS.horizonYears,
     label: plain('Horizon (years)', 2000),
-    hint: plain(`A whole number from ${NORTH_STAR_LIMITS.minHorizon} to ${NORTH_STAR_LIMITS.maxHorizon}.`, 2000),
+    hint: plain(
+      `A whole number from ${NORTH_STAR_LIMITS.minHorizon} to ${NORTH_STAR_LIMITS.maxHorizon}.`,
+      2000,
+    ),
     element: {
       type: 'number_input',
-      action_id: INPUT_ACTION,
+      action_id: inputAction(GOAL_BLOCKS.horizonYears),
       is_decimal_allowed: false,
       min_value: String(NORTH_STAR_LIMITS.minHorizon),
       max_value: String(NORTH_STAR_LIMITS.maxHorizon),

@@ -1,13 +1,18 @@
 import type { KnownBlock } from '@slack/types';
 import { TRACK_LABELS } from '../../../domain/plans/ladder.ts';
-import { isOpenMilestone, isOverdue, type Milestone, nextMilestones } from '../../../domain/plans/milestones.ts';
+import {
+  isOpenMilestone,
+  isOverdue,
+  type Milestone,
+  nextMilestones,
+} from '../../../domain/plans/milestones.ts';
 import { objectiveProgress, progressBar } from '../../../domain/plans/okrs.ts';
 import type { PlanDashboard } from '../../../domain/plans/plan.service.ts';
 import { formatQuarter } from '../../../domain/plans/quarters.ts';
 import { MENU_VERBS, PLAN_ACTIONS } from '../../ids-plans.ts';
 import { context, cut, esc, header, levelLabel, line, mrkdwn, plain, section } from './format.ts';
-import { keyResultLine, menu } from './okr-list.ts';
 import { milestoneLine } from './milestones.ts';
+import { keyResultLine, menu } from './okr-list.ts';
 
 /** How much of each list App Home shows before pointing to the full list (100-block limit). */
 export const HOME_LIMITS = { objectives: 4, milestones: 5 } as const;
@@ -29,7 +34,9 @@ export function northStarSection(plan: PlanDashboard): KnownBlock[] {
       header('North star'),
       {
         type: 'section',
-        text: mrkdwn('No north star yet. Pick a track, where you want to be in 2-5 years, and your target level.'),
+        text: mrkdwn(
+          'No north star yet. Pick a track, where you want to be in 2-5 years, and your target level.',
+        ),
         accessory: button(PLAN_ACTIONS.openGoal, 'Set your north star', 'primary'),
       },
     ];
@@ -39,7 +46,9 @@ export function northStarSection(plan: PlanDashboard): KnownBlock[] {
     header('North star'),
     {
       type: 'section',
-      text: mrkdwn(`> ${line(ns.destination, 500)}\n${TRACK_LABELS[ns.track]} · ${levels} · in ${ns.horizonYears} years`),
+      text: mrkdwn(
+        `> ${line(ns.destination, 500)}\n${TRACK_LABELS[ns.track]} · ${levels} · in ${ns.horizonYears} years`,
+      ),
       accessory: button(PLAN_ACTIONS.openGoal, 'Edit'),
     },
   ];
@@ -51,7 +60,9 @@ export function okrSection(plan: PlanDashboard): KnownBlock[] {
   if (plan.objectives.length === 0) {
     blocks.push({
       type: 'section',
-      text: mrkdwn('No objectives this quarter yet. Two objectives with three key results each make a focused quarter.'),
+      text: mrkdwn(
+        'No objectives this quarter yet. Two objectives with three key results each make a focused quarter.',
+      ),
       accessory: button(PLAN_ACTIONS.openOkrAdd, 'Add an objective', 'primary'),
     });
     return blocks;

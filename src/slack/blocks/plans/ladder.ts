@@ -5,16 +5,26 @@ import { PLAN_ACTIONS, PLAN_VIEWS } from '../../ids-plans.ts';
 import { context, esc, header, modal, plain, section, textInput } from './format.ts';
 
 /** The team's ladder as an ephemeral message; admins get an edit button. */
-export function ladderMessage(ladder: readonly LadderLevel[], canEdit: boolean): { text: string; blocks: KnownBlock[] } {
+export function ladderMessage(
+  ladder: readonly LadderLevel[],
+  canEdit: boolean,
+): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [header('Career ladder')];
   for (const level of ladder.slice(0, LADDER_LIMITS.maxLevels)) {
-    blocks.push(section(`*${esc(level.code)} · ${esc(level.title)}*\n${esc(level.summary) || '_No description._'}`));
+    blocks.push(
+      section(`*${esc(level.code)} · ${esc(level.title)}*\n${esc(level.summary) || '_No description._'}`),
+    );
   }
   if (canEdit) {
     blocks.push({
       type: 'actions',
       elements: [
-        { type: 'button', action_id: PLAN_ACTIONS.openLadder, text: plain('Edit the ladder'), style: 'primary' },
+        {
+          type: 'button',
+          action_id: PLAN_ACTIONS.openLadder,
+          text: plain('Edit the ladder'),
+          style: 'primary',
+        },
       ],
     });
   } else {

@@ -9,8 +9,19 @@ import {
   type Milestone,
   sortByDueDate,
 } from '../../../domain/plans/milestones.ts';
-import { INPUT_ACTION, PLAN_ACTIONS, PLAN_VIEWS } from '../../ids-plans.ts';
-import { context, header, line, link, modal, option, plain, section, selectInput, textInput } from './format.ts';
+import { inputAction, PLAN_ACTIONS, PLAN_VIEWS } from '../../ids-plans.ts';
+import {
+  context,
+  header,
+  line,
+  link,
+  modal,
+  option,
+  plain,
+  section,
+  selectInput,
+  textInput,
+} from './format.ts';
 
 /** Block ids of the milestone form: the field names of NewMilestoneInput. */
 export const MILESTONE_BLOCKS = {
@@ -42,7 +53,11 @@ export function milestoneAddModal(suggestedDue: string): ModalView {
       type: 'input',
       block_id: MILESTONE_BLOCKS.dueDate,
       label: plain('Due date', 2000),
-      element: { type: 'datepicker', action_id: INPUT_ACTION, initial_date: suggestedDue },
+      element: {
+        type: 'datepicker',
+        action_id: inputAction(MILESTONE_BLOCKS.dueDate),
+        initial_date: suggestedDue,
+      },
     },
     {
       type: 'input',
@@ -50,7 +65,7 @@ export function milestoneAddModal(suggestedDue: string): ModalView {
       label: plain('Evidence link', 2000),
       optional: true,
       hint: plain('A link that shows it happened: a doc, a PR, a recording. You can add it later.', 2000),
-      element: { type: 'url_text_input', action_id: INPUT_ACTION },
+      element: { type: 'url_text_input', action_id: inputAction(MILESTONE_BLOCKS.evidenceUrl) },
     },
   ];
   return modal({ callbackId: PLAN_VIEWS.milestoneAdd, title: 'Add a milestone', submit: 'Add', blocks });
@@ -104,7 +119,9 @@ export function milestoneListMessage(
   const blocks: KnownBlock[] = [header('Your milestones')];
   if (notice) blocks.push(section(notice));
   if (shown.length === 0) {
-    blocks.push(section('No milestones yet. Add 3-5 for the next 12 months: mastery, visibility and delivery.'));
+    blocks.push(
+      section('No milestones yet. Add 3-5 for the next 12 months: mastery, visibility and delivery.'),
+    );
   }
   for (const m of shown) blocks.push(section(milestoneLine(m, today)), milestoneButtons(m));
   const hidden = ordered.length - shown.length;
@@ -115,7 +132,12 @@ export function milestoneListMessage(
     {
       type: 'actions',
       elements: [
-        { type: 'button', action_id: PLAN_ACTIONS.openMilestoneAdd, text: plain('Add a milestone'), style: 'primary' },
+        {
+          type: 'button',
+          action_id: PLAN_ACTIONS.openMilestoneAdd,
+          text: plain('Add a milestone'),
+          style: 'primary',
+        },
       ],
     },
   );

@@ -27,7 +27,9 @@ export function objectiveLine(objective: ObjectiveRecord, index: number): string
 
 /** An overflow menu whose option values are `<verb>:<id>`. */
 export function menu(actionId: string, items: Array<[label: string, verb: string, id: string]>): Overflow {
-  const options: PlainTextOption[] = items.slice(0, 5).map(([label, verb, id]) => option(label, `${verb}:${id}`));
+  const options: PlainTextOption[] = items
+    .slice(0, 5)
+    .map(([label, verb, id]) => option(label, `${verb}:${id}`));
   return { type: 'overflow', action_id: actionId, options };
 }
 
@@ -36,7 +38,10 @@ function objectiveMenu(objective: ObjectiveRecord): Overflow {
   if (objective.keyResults.length < OKR_LIMITS.maxKeyResults) {
     items.push(['Add a key result', MENU_VERBS.addKeyResult, objective.id]);
   }
-  items.push(['Edit objective', MENU_VERBS.edit, objective.id], ['Archive objective', MENU_VERBS.archive, objective.id]);
+  items.push(
+    ['Edit objective', MENU_VERBS.edit, objective.id],
+    ['Archive objective', MENU_VERBS.archive, objective.id],
+  );
   return menu(`${PLAN_ACTIONS.objectiveMenu}${objective.id}`, items);
 }
 
@@ -82,18 +87,33 @@ export function okrListMessage(args: {
       return;
     }
     blocks.push({ type: 'divider' });
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: cut(objectiveLine(objective, index), 3000) }, accessory: objectiveMenu(objective) });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: cut(objectiveLine(objective, index), 3000) },
+      accessory: objectiveMenu(objective),
+    });
     if (krs.length === 0) blocks.push(context('_No key results yet: add one from the menu._'));
     for (const n of krs) {
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: cut(keyResultLine(n), 3000) }, accessory: keyResultMenu(n) });
+      blocks.push({
+        type: 'section',
+        text: { type: 'mrkdwn', text: cut(keyResultLine(n), 3000) },
+        accessory: keyResultMenu(n),
+      });
     }
   });
-  const tips = ['Record progress: `/careerplan okr progress <kr#> <value>`, e.g. `/careerplan okr progress 1 60`.'];
+  const tips = [
+    'Record progress: `/careerplan okr progress <kr#> <value>`, e.g. `/careerplan okr progress 1 60`.',
+  ];
   if (hidden > 0) tips.push(`${hidden} more objective${hidden === 1 ? '' : 's'} not shown.`);
   blocks.push(context(tips.join(' ')), {
     type: 'actions',
     elements: [
-      { type: 'button', action_id: PLAN_ACTIONS.openOkrAdd, text: plain('Add an objective'), style: 'primary' },
+      {
+        type: 'button',
+        action_id: PLAN_ACTIONS.openOkrAdd,
+        text: plain('Add an objective'),
+        style: 'primary',
+      },
     ],
   });
   return { text: `Your OKRs for ${q}: ${args.objectives.length} objective(s)`, blocks };

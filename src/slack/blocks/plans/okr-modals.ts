@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { CHECK_IN_NOTE_MAX, keyResultSlotField, type NewObjectiveInput } from '../../../domain/plans/okr.service.ts';
+import { CHECK_IN_NOTE_MAX, type NewObjectiveInput } from '../../../domain/plans/okr.service.ts';
+import { keyResultSlotField } from '../../../domain/plans/okr-form.ts';
 import {
   describeKeyResult,
   EXTRA_KEY_RESULT_NOTE,
@@ -11,7 +12,7 @@ import {
 } from '../../../domain/plans/okrs.ts';
 import { formatQuarter, type Quarter } from '../../../domain/plans/quarters.ts';
 import type { KeyResultRecord, ObjectiveRecord } from '../../../domain/plans/records.ts';
-import { INPUT_ACTION, OKR_BLOCKS, PLAN_VIEWS } from '../../ids-plans.ts';
+import { inputAction, OKR_BLOCKS, PLAN_VIEWS } from '../../ids-plans.ts';
 import { context, esc, line, modal, option, plain, section, selectInput, textInput } from './format.ts';
 
 /** Key-result slots in the add-objective form (the limit; 3 are recommended). */
@@ -20,7 +21,10 @@ export const KEY_RESULT_SLOTS = OKR_LIMITS.maxKeyResults;
 /** Option value of the "add a third objective anyway" checkbox. */
 export const CONFIRM_THIRD_VALUE = 'confirm';
 
-const KIND_OPTIONS = [option('A metric (start → target)', 'metric'), option('A percentage (0-100%)', 'percent')];
+const KIND_OPTIONS = [
+  option('A metric (start → target)', 'metric'),
+  option('A percentage (0-100%)', 'percent'),
+];
 const KIND_HINT = 'For a percentage, start, target and unit are not needed.';
 
 function keyResultFields(
@@ -41,8 +45,16 @@ function keyResultFields(
       optional,
       hint: KIND_HINT,
     }),
-    textInput(field('start'), label('Start value'), { initial: values.start ?? null, maxLength: 20, optional: true }),
-    textInput(field('target'), label('Target value'), { initial: values.target ?? null, maxLength: 20, optional: true }),
+    textInput(field('start'), label('Start value'), {
+      initial: values.start ?? null,
+      maxLength: 20,
+      optional: true,
+    }),
+    textInput(field('target'), label('Target value'), {
+      initial: values.target ?? null,
+      maxLength: 20,
+      optional: true,
+    }),
     textInput(field('unit'), label('Unit'), {
       initial: values.unit ?? null,
       maxLength: OKR_LIMITS.maxUnit,
@@ -75,7 +87,7 @@ export function okrAddModal(args: {
       label: plain('Third objective', 2000),
       element: {
         type: 'checkboxes',
-        action_id: INPUT_ACTION,
+        action_id: inputAction(OKR_BLOCKS.confirmThird),
         options: [
           {
             text: plain('Yes, add a third objective anyway'),
@@ -157,7 +169,10 @@ export function objectiveEditModal(objective: ObjectiveRecord): ModalView {
     submit: 'Save',
     metadata: { objectiveId: objective.id },
     blocks: [
-      textInput(OKR_BLOCKS.objective, 'Objective', { initial: objective.title, maxLength: OKR_LIMITS.maxTitle }),
+      textInput(OKR_BLOCKS.objective, 'Objective', {
+        initial: objective.title,
+        maxLength: OKR_LIMITS.maxTitle,
+      }),
     ],
   });
 }
@@ -197,7 +212,11 @@ export function checkInModal(kr: KeyResultRecord): ModalView {
     metadata: { keyResultId: kr.id },
     blocks: [
       section(`*${line(kr.title)}*\n\`${progressBar(progressOf(kr))}\` · ${esc(describeKeyResult(kr))}`),
-      textInput('value', 'New value', { maxLength: 20, hint, placeholder: kr.kind === 'percent' ? 'e.g. 60' : '' }),
+      textInput('value', 'New value', {
+        maxLength: 20,
+        hint,
+        placeholder: kr.kind === 'percent' ? 'e.g. 60' : '',
+      }),
       textInput('note', 'Note', {
         maxLength: CHECK_IN_NOTE_MAX,
         multiline: true,

@@ -1,0 +1,46 @@
+import type { Db } from '../../db/database.ts';
+import { createLadderRepository } from './ladder.repository.ts';
+import type { LadderLevel } from './ladder.ts';
+import { type LadderRowInput, validateLadderRows } from './ladder-form.ts';
+import { createNorthStarRepository } from './north-star.repository.ts';
+import { type NorthStar, type NorthStarInput, validateNorthStar } from './north-star.ts';
+import type { PlanOwner } from './records.ts';
+
+/** The team's ladder (admins edit) and each member's north star. */
+export function createNorthStarService(db: Db) {
+  const ladders = createLadderRepository(db);
+  const northStars = createNorthStarRepository(db);
+  return {
+    /** The team's ladder, seeded with the default L3-L6 on first use. */
+    ladder: (teamId: string): Promise<LadderLevel[]> => ladders.get(teamId),
+
+    /**
+     * Replaces the team's ladder. The caller checks that `byUserId` is an admin. Throws a
+     * DomainError whose field is the offending row part (see {@link ladderField}).
+     */
+    async saveLadder(
+      teamId: string,
+      byUserId: string,
+      rows: readonly LadderRowInput[],
+    ): Promise<LadderLevel[]> {
+      const levels = validateLadderRows(rows);
+      await ladders.replace(teamId, levels, byUserId);
+      return levels;
+    },
+
+    northStar: (owner: Pick<PlanOwner, 'teamId' | 'userId'>): Promise<NorthStar | null> =>
+      northStars.find(owner.teamId, owner.userId),
+
+    /** Validates against the team's ladder and stores it; errors carry the input's field. */
+    async saveNorthStar(
+      owner: Pick<PlanOwner, 'teamId' | 'userId'>,
+      input: NorthStarInput,
+    ): Promise<NorthStar> {
+      const northStar = validateNorthStar(input, await ladders.get(owner.teamId));
+      await northStars.save(owner.teamId, owner.userId, northStar);
+      return northStar;
+    },
+  };
+}
+
+export type NorthStarService = ReturnType<typeof createNorthStarService>;

@@ -1,0 +1,81 @@
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../clock.ts';
+import type { LadderLevel } from './ladder.ts';
+import { createMilestoneService, localToday } from './milestone.service.ts';
+import type { Milestone } from './milestones.ts';
+import { createNorthStarService } from './north-star.service.ts';
+import type { NorthStar } from './north-star.ts';
+import { createOkrService } from './okr.service.ts';
+import { renderPlanMarkdown } from './plan-markdown.ts';
+import type { Quarter } from './quarters.ts';
+import { createQuickStartRepository } from './quick-start.repository.ts';
+import { type QuickStartStatus, quickStartStatus } from './quick-start.ts';
+import type { NumberedKeyResult, ObjectiveRecord, PlanOwner } from './records.ts';
+
+/** Everything the App Home dashboard shows about a member's plan, read at one moment. */
+export interface PlanDashboard {
+  /** The member's local date, `YYYY-MM-DD`. */
+  today: string;
+  northStar: NorthStar | null;
+  ladder: LadderLevel[];
+  quarter: Quarter;
+  objectives: ObjectiveRecord[];
+  numbered: NumberedKeyResult[];
+  milestones: Milestone[];
+  quickStart: QuickStartStatus;
+}
+
+/**
+ * The career-plan services (SPEC 4.2, 4.8), built from one Kysely instance: the ladder and north
+ * star, milestones, OKRs, and the read models for App Home and the Markdown export.
+ */
+export function createPlanServices(db: Db, clock: Clock) {
+  const career = createNorthStarService(db);
+  const milestones = createMilestoneService(db, clock);
+  const okrs = createOkrService(db, clock);
+  const quickStart = createQuickStartRepository(db);
+
+  async function dashboard(owner: PlanOwner): Promise<PlanDashboard> {
+    const [northStar, ladder, current, list, facts] = await Promise.all([
+      career.northStar(owner),
+      career.ladder(owner.teamId),
+      okrs.quarter(owner),
+      milestones.list(owner),
+      quickStart.facts(owner.teamId, owner.userId),
+    ]);
+    return {
+      today: localToday(clock.now(), owner.tz),
+      northStar,
+      ladder,
+      quarter: current.quarter,
+      objectives: current.objectives,
+      numbered: current.numbered,
+      milestones: list,
+      quickStart: quickStartStatus(facts),
+    };
+  }
+
+  return {
+    career,
+    milestones,
+    okrs,
+    dashboard,
+
+    /** The one-page plan (north star, milestones, this quarter's OKRs) as Markdown. */
+    async planMarkdown(owner: PlanOwner, memberName: string): Promise<string> {
+      const plan = await dashboard(owner);
+      return renderPlanMarkdown({
+        memberName,
+        northStar: plan.northStar,
+        ladder: plan.ladder,
+        milestones: plan.milestones,
+        quarter: plan.quarter,
+        objectives: plan.objectives,
+        skillsSection: null,
+        generatedOn: plan.today,
+      });
+    },
+  };
+}
+
+export type PlanServices = ReturnType<typeof createPlanServices>;
