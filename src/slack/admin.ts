@@ -1,8 +1,14 @@
 import type { WebClient } from '@slack/web-api';
 import { DomainError } from '../domain/errors.ts';
 import type { WorkspaceRepository } from '../domain/workspaces/workspace.repository.ts';
-import { isWorkspaceAdmin } from '../domain/workspaces/workspace.ts';
+import { isWorkspaceAdmin, type Member } from '../domain/workspaces/workspace.ts';
 import type { MemberDirectory } from './member-directory.ts';
+
+/** Admin = workspace admin or owner, or the person who installed careerplan (SPEC 5). */
+export async function isAdmin(workspaces: WorkspaceRepository, member: Member): Promise<boolean> {
+  if (isWorkspaceAdmin(member)) return true;
+  return (await workspaces.installerOf(member.teamId)) === member.userId;
+}
 
 /**
  * Admin-only actions (SPEC 5): workspace admins and owners, and the person who installed the app.
@@ -16,7 +22,6 @@ export async function requireAdmin(
   what: string,
 ): Promise<void> {
   const member = await deps.members.ensure(client, teamId, userId);
-  if (isWorkspaceAdmin(member)) return;
-  if ((await deps.workspaces.installerOf(teamId)) === userId) return;
+  if (await isAdmin(deps.workspaces, member)) return;
   throw new DomainError('admin_only', `Only workspace admins (or whoever installed careerplan) can ${what}.`);
 }

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps.ts';
 import type { PlanServices } from '../../domain/plans/plan.service.ts';
 import type { PlanOwner } from '../../domain/plans/records.ts';
-import { isWorkspaceAdmin, type Member } from '../../domain/workspaces/workspace.ts';
+import type { Member } from '../../domain/workspaces/workspace.ts';
 import { publishHome } from './events/app-home-opened.ts';
 
 /** What the career-plan listeners use: the plan services and the edge services around them. */
@@ -17,12 +17,6 @@ export function ownerOf(member: Member): PlanOwner {
 export async function memberFor(edge: PlanEdge, client: WebClient, teamId: string, userId: string) {
   const member = await edge.members.ensure(client, teamId, userId);
   return { member, owner: ownerOf(member) };
-}
-
-/** Admin = workspace admin or owner, or the person who installed careerplan (SPEC 5). */
-export async function isPlanAdmin(edge: PlanEdge, member: Member): Promise<boolean> {
-  if (isWorkspaceAdmin(member)) return true;
-  return (await edge.workspaces.installerOf(member.teamId)) === member.userId;
 }
 
 /**

@@ -3,13 +3,14 @@ import type { WebClient } from '@slack/web-api';
 import { DateTime } from 'luxon';
 import { addQuarters } from '../../domain/plans/quarters.ts';
 import { memberName } from '../../domain/workspaces/workspace.ts';
+import { isAdmin } from '../admin.ts';
 import { esc, header, modal, section } from '../blocks/plans/format.ts';
 import { goalModal } from '../blocks/plans/goal.ts';
 import { ladderMessage, ladderModal } from '../blocks/plans/ladder.ts';
 import { milestoneAddModal } from '../blocks/plans/milestones.ts';
 import { okrAddModal } from '../blocks/plans/okr-modals.ts';
 import { PLAN_VIEWS } from '../ids-plans.ts';
-import { isPlanAdmin, memberFor, type PlanEdge } from './plans-context.ts';
+import { memberFor, type PlanEdge } from './plans-context.ts';
 
 /**
  * Opening the plan forms, shared by the `/careerplan` subcommands and the App Home buttons. Each
@@ -40,7 +41,7 @@ export async function openGoalForm(edge: PlanEdge, r: Request): Promise<void> {
 export async function openLadderForm(edge: PlanEdge, r: Request): Promise<void> {
   const { member } = await memberFor(edge, r.client, r.teamId, r.userId);
   const ladder = await edge.plans.career.ladder(r.teamId);
-  if (await isPlanAdmin(edge, member)) {
+  if (await isAdmin(edge.workspaces, member)) {
     await open(r, ladderModal(ladder));
     return;
   }

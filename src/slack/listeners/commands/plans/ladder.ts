@@ -1,6 +1,7 @@
+import { isAdmin } from '../../../admin.ts';
 import { ladderMessage } from '../../../blocks/plans/ladder.ts';
 import type { SubcommandHandler } from '../../../commands/router.ts';
-import { isPlanAdmin, memberFor, type PlanEdge } from '../../plans-context.ts';
+import { memberFor, type PlanEdge } from '../../plans-context.ts';
 import { openLadderForm } from '../../plans-forms.ts';
 
 /**
@@ -16,7 +17,7 @@ export function ladderCommand(edge: PlanEdge): SubcommandHandler {
       };
     }
     const { member } = await memberFor(edge, ctx.client, ctx.teamId, ctx.userId);
-    const admin = await isPlanAdmin(edge, member);
+    const admin = await isAdmin(edge.workspaces, member);
     if (admin && word !== 'show') {
       await ctx.ack();
       await openLadderForm(edge, ctx);

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { GOAL_BLOCKS } from '../../../blocks/plans/goal.ts';
+import { fieldValue, viewErrors } from '../../../view-state.ts';
 import { memberFor, type PlanEdge, refreshHome } from '../../plans-context.ts';
-import { fieldValue, viewErrors } from './state.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

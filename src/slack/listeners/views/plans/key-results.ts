@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { OKR_BLOCKS } from '../../../ids-plans.ts';
+import { fieldValue, metadataOf, viewErrors } from '../../../view-state.ts';
 import { memberFor, type PlanEdge, refreshHome } from '../../plans-context.ts';
-import { fieldValue, metadataOf, viewErrors } from './state.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

@@ -2,8 +2,9 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { DomainError } from '../../../../domain/errors.ts';
 import { LADDER_LIMITS } from '../../../../domain/plans/ladder.ts';
 import { type LadderRowInput, ladderField } from '../../../../domain/plans/ladder-form.ts';
-import { isPlanAdmin, memberFor, type PlanEdge, refreshHome } from '../../plans-context.ts';
-import { fieldValue, viewErrors } from './state.ts';
+import { isAdmin } from '../../../admin.ts';
+import { fieldValue, viewErrors } from '../../../view-state.ts';
+import { memberFor, type PlanEdge, refreshHome } from '../../plans-context.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -22,7 +23,7 @@ export function ladderSubmitted(edge: PlanEdge) {
     }
     try {
       const { member } = await memberFor(edge, client, teamId, userId);
-      if (!(await isPlanAdmin(edge, member))) {
+      if (!(await isAdmin(edge.workspaces, member))) {
         throw new DomainError(
           'admin_only',
           'Only workspace admins (or whoever installed careerplan) can edit the ladder.',

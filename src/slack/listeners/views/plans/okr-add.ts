@@ -4,8 +4,8 @@ import { keyResultSlotField } from '../../../../domain/plans/okr-form.ts';
 import { addQuarters } from '../../../../domain/plans/quarters.ts';
 import { CONFIRM_THIRD_VALUE, KEY_RESULT_SLOTS, okrAddModal } from '../../../blocks/plans/okr-modals.ts';
 import { OKR_BLOCKS } from '../../../ids-plans.ts';
+import { fieldValue, hasBlock, isChecked, viewErrors } from '../../../view-state.ts';
 import { memberFor, type PlanEdge, refreshHome } from '../../plans-context.ts';
-import { fieldValue, hasBlock, isChecked, viewErrors } from './state.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 

@@ -5,7 +5,7 @@ import { localDateOf } from '../../../../domain/schedules/index.ts';
 import { reminderOutcome } from '../../../blocks/reminders.ts';
 import { CONTRIBUTION_FIELDS } from '../../../blocks/rituals/contribution-modal.ts';
 import { fieldErrorsFor } from '../../../errors.ts';
-import { inputValue, metadataOf } from '../../../view-state.ts';
+import { fieldValue, metadataOf } from '../../../view-state.ts';
 
 /**
  * The contribution modal: validated in place (nothing stored on error), then stored as a
@@ -18,10 +18,10 @@ export function contributionSubmitted(deps: Deps) {
     let contribution: ReturnType<typeof validateContribution>;
     try {
       contribution = validateContribution({
-        kind: inputValue(view, CONTRIBUTION_FIELDS.kind),
-        title: inputValue(view, CONTRIBUTION_FIELDS.title),
-        link: inputValue(view, CONTRIBUTION_FIELDS.link),
-        impact: inputValue(view, CONTRIBUTION_FIELDS.impact),
+        kind: fieldValue(view, CONTRIBUTION_FIELDS.kind),
+        title: fieldValue(view, CONTRIBUTION_FIELDS.title),
+        link: fieldValue(view, CONTRIBUTION_FIELDS.link),
+        impact: fieldValue(view, CONTRIBUTION_FIELDS.impact),
       });
     } catch (error) {
       const errors = fieldErrorsFor(error);
@@ -31,7 +31,8 @@ export function contributionSubmitted(deps: Deps) {
     }
     if (!teamId) throw new Error('view submission without a team');
     const member = await deps.members.ensure(client, teamId, userId);
-    const requested = metadataOf<{ deliveryId: string | null }>(view).deliveryId ?? null;
+    const requestedId = metadataOf(view).deliveryId;
+    const requested = typeof requestedId === 'string' ? requestedId : null;
     const delivery = requested ? await deps.deliveries.find(requested) : undefined;
     const own = delivery && delivery.teamId === teamId && delivery.userId === userId ? delivery : undefined;
     const today = localDateOf(deps.clock.now(), member.tz ?? 'UTC');

@@ -8,19 +8,19 @@ import { isValidTimeZone, parseLocalTime } from '../../../../domain/schedules/in
 import { requireAdmin } from '../../../admin.ts';
 import { SETUP_FIELDS } from '../../../blocks/rituals/ritual-setup-modal.ts';
 import { fieldErrorsFor } from '../../../errors.ts';
-import { inputValue, metadataOf } from '../../../view-state.ts';
+import { fieldValue, metadataOf } from '../../../view-state.ts';
 
 function readSetup(view: SlackViewMiddlewareArgs['view']) {
-  const channelId = inputValue(view, SETUP_FIELDS.channel);
+  const channelId = fieldValue(view, SETUP_FIELDS.channel);
   if (!channelId) throw new DomainError('setup_invalid', 'Pick the ritual’s channel.', SETUP_FIELDS.channel);
-  const cadence = parseCadenceText(inputValue(view, SETUP_FIELDS.cadence));
+  const cadence = parseCadenceText(fieldValue(view, SETUP_FIELDS.cadence));
   let localTime: ReturnType<typeof parseLocalTime>;
   try {
-    localTime = parseLocalTime(inputValue(view, SETUP_FIELDS.time));
+    localTime = parseLocalTime(fieldValue(view, SETUP_FIELDS.time));
   } catch (error) {
     throw new DomainError('setup_invalid', (error as Error).message, SETUP_FIELDS.time);
   }
-  const timeZone = inputValue(view, SETUP_FIELDS.timeZone).trim();
+  const timeZone = fieldValue(view, SETUP_FIELDS.timeZone).trim();
   if (timeZone && !isValidTimeZone(timeZone)) {
     throw new DomainError(
       'setup_invalid',
@@ -45,8 +45,9 @@ export function ritualSetupSubmitted(deps: Deps, service: RitualService) {
       await ack({ response_action: 'errors', errors });
       return;
     }
+    const metadataName = metadataOf(view).name;
     const name = parseRitualName(
-      metadataOf<{ name: string }>(view).name,
+      typeof metadataName === 'string' ? metadataName : undefined,
       '/careerplan ritual setup contribution',
     );
     try {

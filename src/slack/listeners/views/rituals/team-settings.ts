@@ -5,7 +5,7 @@ import { validateTeamCalendar } from '../../../../domain/rituals/team-calendar.t
 import { requireAdmin } from '../../../admin.ts';
 import { TEAM_FIELDS } from '../../../blocks/rituals/team-modal.ts';
 import { fieldErrorsFor } from '../../../errors.ts';
-import { inputValue, inputValues } from '../../../view-state.ts';
+import { fieldValue, fieldValues } from '../../../view-state.ts';
 
 /** Saves work days, default zone and holidays (admins only); future occurrences are re-planned. */
 export function teamSettingsSubmitted(deps: Deps, timers: RitualTimers) {
@@ -14,9 +14,9 @@ export function teamSettingsSubmitted(deps: Deps, timers: RitualTimers) {
     let calendar: ReturnType<typeof validateTeamCalendar>;
     try {
       calendar = validateTeamCalendar({
-        workDays: inputValues(view, TEAM_FIELDS.workWeek),
-        timeZone: inputValue(view, TEAM_FIELDS.timeZone),
-        holidays: inputValue(view, TEAM_FIELDS.holidays),
+        workDays: fieldValues(view, TEAM_FIELDS.workWeek),
+        timeZone: fieldValue(view, TEAM_FIELDS.timeZone),
+        holidays: fieldValue(view, TEAM_FIELDS.holidays),
       });
       await requireAdmin(deps, client, teamId, body.user.id, 'change the team calendar');
     } catch (error) {
