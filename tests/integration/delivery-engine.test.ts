@@ -109,7 +109,22 @@ describe('delivery engine on real Redis + Postgres', () => {
       .set({ updated_at: new Date('2026-12-01T19:00:00Z') })
       .execute();
     await reconcileRituals(deps, 3);
+    // Today's 10:00 (team zone UTC) is gone; the next first work day is a month away.
     expect(await deps.db.selectFrom('ritual_occurrences').selectAll().execute()).toEqual([]);
+  });
+
+  it('set up the same morning, today’s occurrence still runs', async () => {
+    const deps = engineDeps(fake, database, prefix, fixedClock(new Date('2026-12-01T08:00:00Z')));
+    open.push(deps);
+    seedRitualChannel(fake, TEAM, CHANNEL, 1);
+    await setUpContribution(deps, TEAM, CHANNEL);
+    await deps.db
+      .updateTable('rituals')
+      .set({ updated_at: new Date('2026-12-01T07:59:00Z') })
+      .execute();
+    await reconcileRituals(deps, 3);
+    const occurrences = await deps.db.selectFrom('ritual_occurrences').select('occurrence_date').execute();
+    expect(occurrences).toEqual([{ occurrence_date: '2026-12-01' }]);
   });
 
   it('fans an ad-hoc run out to the channel’s humans once each, and a Redis flush resends nothing', async () => {

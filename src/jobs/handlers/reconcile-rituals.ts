@@ -3,7 +3,7 @@ import type { CalendarRepository } from '../../domain/rituals/calendar.repositor
 import type { DeliveryRepository } from '../../domain/rituals/delivery.repository.ts';
 import type { RitualRepository } from '../../domain/rituals/ritual.repository.ts';
 import { fanoutAt } from '../../domain/rituals/ritual.ts';
-import { planOccurrences } from '../../domain/schedules/index.ts';
+import { channelPostAt, planOccurrences } from '../../domain/schedules/index.ts';
 import type { DeliveryTimers } from '../delivery-timers.ts';
 
 export interface ReconcileDeps {
@@ -22,8 +22,9 @@ export interface ReconcileDeps {
  * one run restores every pending timer, and nothing already sent is sent again (the deliveries'
  * states say so).
  *
- * An occurrence whose fan-out moment came before the ritual's schedule was last set is not
- * created: setting a ritual up at 15:00 must not fire today's 10:00 reminder late.
+ * An occurrence whose time in the team's zone came before the ritual's schedule was last set is
+ * not created: setting a ritual up at 15:00 must not fire today's 10:00 reminder late (setting it
+ * up at 08:00 for 10:00 does run today's).
  */
 export async function reconcileRituals(
   deps: ReconcileDeps,
@@ -41,8 +42,13 @@ export async function reconcileRituals(
       horizonDays,
     });
     for (const occurrence of occurrences) {
+      const teamTime = channelPostAt(
+        occurrence.occurrenceDate,
+        ritual.localTime,
+        ritual.timeZone ?? team.timeZone,
+      );
+      if (teamTime < ritual.scheduleSince) continue;
       const at = fanoutAt(occurrence.occurrenceDate, ritual.localTime);
-      if (at < ritual.scheduleSince) continue;
       await deps.deliveries.upsertOccurrence({
         ritualId: ritual.id,
         teamId: ritual.teamId,
