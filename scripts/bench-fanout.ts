@@ -1,0 +1,423 @@
+/**
+ * `npm run bench:fanout [-- --members N] [--no-ceiling] [--processes P]`: one ad-hoc contribution
+ * run in each of 10 workspaces (N members in all, default 10,000), sent by the real worker role
+ * through a fake Slack that enforces Slack-like chat.postMessage limits. Prints delivered,
+ * duplicates, lost, elapsed time, the achieved rate against the ceiling the fake allows, 429s and
+ * early retries, lateness (sent_at − due_at) and peak RSS. Uses a throwaway database and Redis
+ * prefix, removed at the end.
+ *
+ * `--no-ceiling` takes the limits off the fake and lets the app send fast (60,000/min per
+ * workspace), to measure the engine's own lateness. `--processes P` runs P worker child processes
+ * (`src/main.ts worker`, as production does) instead of the worker role in this process.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { type Config, loadConfig } from '../src/config.ts';
+import { migrate } from '../src/db/migrator.ts';
+import { buildDeps, type Deps } from '../src/deps.ts';
+import type { Occurrence } from '../src/domain/rituals/delivery.ts';
+import { createLogger } from '../src/ops/logger.ts';
+import { type RunningCareerplan, startCareerplan } from '../src/server.ts';
+import { startFakeSlack } from '../tests/support/fake-slack.ts';
+import { deleteRedisPrefix, TEST_REDIS_URL } from '../tests/support/redis.ts';
+import { remindersPerMember, seedRitualChannel, setUpContribution } from '../tests/support/rituals.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const WORKSPACES = 10;
+/** The fake's per-workspace budget: 1200/min = 20 msg/s, so 200 msg/s for 10 workspaces. */
+const FAKE_PER_WORKSPACE_PER_MINUTE = 1200;
+/** The app paces itself slightly under the fake's budget. */
+const APP_PER_WORKSPACE_PER_MINUTE = 1140;
+/** With --no-ceiling: fast enough that pacing is never what the run waits for. */
+const NO_CEILING_APP_PER_MINUTE = 60_000;
+const FINAL_STATUSES = ['sent', 'skipped', 'failed', 'done'];
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+const { values: args } = parseArgs({
+  options: {
+    members: { type: 'string', default: '10000' },
+    'no-ceiling': { type: 'boolean', default: false },
+    processes: { type: 'string', default: '0' },
+    /** Seconds to wait for every delivery to be final; default scales with --members. */
+    timeout: { type: 'string' },
+  },
+});
+const MEMBERS = Number(args.members);
+const NO_CEILING = args['no-ceiling'] === true;
+const PROCESSES = Number(args.processes);
+if (!Number.isInteger(MEMBERS) || MEMBERS < WORKSPACES) {
+  throw new Error(`--members must be a whole number ≥ ${WORKSPACES} (got ${args.members})`);
+}
+if (!Number.isInteger(PROCESSES) || PROCESSES < 0 || PROCESSES > 16) {
+  throw new Error(`--processes must be 0 (in-process) to 16 (got ${args.processes})`);
+}
+
+interface Workspace {
+  teamId: string;
+  token: string;
+  channelId: string;
+  people: string[];
+}
+
+async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createDatabase(): Promise<{ name: string; url: string }> {
+  const name = `cp_bench_${randomBytes(4).toString('hex')}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  await migrate(url.toString());
+  return { name, url: url.toString() };
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+/** Resident set of another process in bytes (Linux /proc), 0 once it has gone. */
+function rssOf(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function startWorkerProcess(env: Record<string, string>, index: number): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[worker ${index}] ${chunk.toString()}`));
+  return child;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+async function main(): Promise<void> {
+  const fake = await startFakeSlack();
+  const workspaces: Workspace[] = [];
+  for (let i = 0; i < WORKSPACES; i++) {
+    const teamId = `T0BENCH${i}`;
+    const token = `xoxb-bench-${i}`;
+    const channelId = `C0BENCH${i}`;
+    fake.addWorkspace({ teamId, teamName: `Bench ${i}`, botToken: token });
+    const count = Math.floor(MEMBERS / WORKSPACES) + (i < MEMBERS % WORKSPACES ? 1 : 0);
+    workspaces.push({ teamId, token, channelId, people: seedRitualChannel(fake, teamId, channelId, count) });
+  }
+  if (!NO_CEILING) {
+    fake.setRateLimits({
+      perChannelPerSecond: 1,
+      channelBurst: 3,
+      perWorkspacePerMinute: FAKE_PER_WORKSPACE_PER_MINUTE,
+      workspaceBurst: 10,
+    });
+  }
+  const appRate = NO_CEILING ? NO_CEILING_APP_PER_MINUTE : APP_PER_WORKSPACE_PER_MINUTE;
+
+  const database = await createDatabase();
+  const queuePrefix = `cpbench-${randomBytes(4).toString('hex')}`;
+  const env: Record<string, string> = {
+    SLACK_CLIENT_ID: '111.222',
+    SLACK_CLIENT_SECRET: 'bench-client-secret',
+    SLACK_STATE_SECRET: 'bench-state-secret-0123456789',
+    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    SLACK_API_URL: fake.url,
+    DATABASE_URL: database.url,
+    REDIS_URL: TEST_REDIS_URL,
+    PORT: '0',
+    ROLE: 'worker',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+    QUEUE_PREFIX: queuePrefix,
+    SLACK_WORKSPACE_MESSAGES_PER_MINUTE: String(appRate),
+  };
+  const { SLACK_BOT_TOKEN: _unused, ...inherited } = process.env;
+  const config: Readonly<Config> = loadConfig({ ...inherited, ...env });
+  const logger = createLogger(config.logLevel);
+
+  let running: RunningCareerplan | undefined;
+  let producer: Deps | undefined;
+  const children: ChildProcess[] = [];
+  const db = new pg.Client({ connectionString: database.url });
+  let peakRss = process.memoryUsage().rss;
+  let peakChildrenRss = 0;
+  const rssTimer = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (children.length > 0)
+      peakChildrenRss = Math.max(
+        peakChildrenRss,
+        children.reduce((sum, c) => sum + rssOf(c.pid), 0),
+      );
+  }, 100);
+
+  try {
+    await db.connect();
+    let deps: Deps;
+    if (PROCESSES === 0) {
+      running = await startCareerplan(config, logger);
+      deps = running.deps;
+    } else {
+      // This process only produces (sets up, enqueues); the child processes do the work.
+      producer = buildDeps(config, logger);
+      deps = producer;
+      for (let i = 0; i < PROCESSES; i++) children.push(startWorkerProcess(env, i + 1));
+    }
+    const installations = deps.installations;
+    if (!installations) throw new Error('OAuth mode should have an installation repository');
+
+    // Each workspace installed with its own bot token, and its contribution ritual on its channel.
+    const occurrences: Occurrence[] = [];
+    for (const w of workspaces) {
+      await installations.save({
+        teamId: w.teamId,
+        enterpriseId: null,
+        botUserId: `U${w.teamId}BOT`,
+        botId: `B${w.teamId}`,
+        scopes: '',
+        installerUserId: null,
+        payloadJson: JSON.stringify({ team: { id: w.teamId }, bot: { token: w.token } }),
+      });
+      const ritual = await setUpContribution(deps, w.teamId, w.channelId);
+      const now = new Date();
+      occurrences.push(
+        await deps.deliveries.upsertOccurrence({
+          ritualId: ritual.id,
+          teamId: w.teamId,
+          key: `run-bench-${randomBytes(4).toString('hex')}`,
+          date: now.toISOString().slice(0, 10),
+          kind: 'adhoc',
+          fanoutAt: now,
+          requestedBy: 'U0BENCH',
+        }),
+      );
+    }
+
+    out(
+      `fan-out: ${MEMBERS} members in ${WORKSPACES} workspaces, ` +
+        (PROCESSES === 0 ? 'worker role in this process' : `${PROCESSES} worker child processes`),
+    );
+    out(
+      NO_CEILING
+        ? `fake Slack: no rate limits; app: SLACK_WORKSPACE_MESSAGES_PER_MINUTE=${appRate}`
+        : `fake Slack: W=${FAKE_PER_WORKSPACE_PER_MINUTE}/min per workspace (burst 10), 1 msg/s per channel ` +
+            `(burst 3); app: SLACK_WORKSPACE_MESSAGES_PER_MINUTE=${appRate}`,
+    );
+
+    const enqueuedAt = Date.now();
+    for (const o of occurrences) await deps.timers.fanout(o);
+
+    const expectedRate = (WORKSPACES * appRate) / 60;
+    // Generous: several times what the app's own pace allows, so a slow run still reports figures.
+    const timeoutMs =
+      args.timeout !== undefined
+        ? Number(args.timeout) * 1000
+        : Math.max(300_000, (MEMBERS / Math.min(expectedRate, 500)) * 15_000 + 120_000);
+    const occurrenceIds = occurrences.map((o) => o.id);
+    let lastReport = Date.now();
+    let lastFinal = -1;
+    let lastChange = Date.now();
+    for (;;) {
+      const { rows } = await db.query<{ fanned: string; total: string; final: string }>(
+        `SELECT (SELECT count(*) FROM ritual_occurrences WHERE id = ANY($1::bigint[]) AND status <> 'planned') AS fanned,
+                count(*) AS total,
+                count(*) FILTER (WHERE status = ANY($2::text[])) AS final
+           FROM deliveries WHERE occurrence_id = ANY($1::bigint[])`,
+        [occurrenceIds, FINAL_STATUSES],
+      );
+      const fanned = Number(rows[0]?.fanned);
+      const total = Number(rows[0]?.total);
+      const final = Number(rows[0]?.final);
+      if (fanned === WORKSPACES && final === total) break;
+      if (final !== lastFinal) {
+        lastFinal = final;
+        lastChange = Date.now();
+      }
+      if (Date.now() - enqueuedAt > timeoutMs) {
+        out(
+          `TIMEOUT after ${seconds(timeoutMs)} s: ${fanned}/${WORKSPACES} fanned out, ${final}/${total} final`,
+        );
+        break;
+      }
+      if (Date.now() - lastReport >= 10_000) {
+        lastReport = Date.now();
+        out(
+          `  … ${seconds(Date.now() - enqueuedAt)} s: ${fanned}/${WORKSPACES} fanned out, ${final}/${total} final` +
+            (Date.now() - lastChange > 10_000
+              ? ` (no progress for ${seconds(Date.now() - lastChange)} s)`
+              : ''),
+        );
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // Anything still in flight (a duplicate would show up here) gets a moment to land.
+    await new Promise((r) => setTimeout(r, 1500));
+
+    // Delivered, duplicates and lost, counted on the fake (what Slack saw), per member DM.
+    const perChannel = remindersPerMember(fake);
+    let delivered = 0;
+    let duplicates = 0;
+    let lostMembers = 0;
+    for (const w of workspaces) {
+      for (const userId of w.people) {
+        const n = perChannel.get(fake.dmChannelFor(w.teamId, userId)) ?? 0;
+        delivered += n;
+        if (n > 1) duplicates += 1;
+        if (n === 0) lostMembers += 1;
+      }
+    }
+    const posts = fake
+      .callsTo('chat.postMessage')
+      .filter(
+        (c) =>
+          c.response?.ok === true &&
+          (c.params.metadata as { event_type?: string } | undefined)?.event_type === 'careerplan_delivery',
+      );
+    const firstDm = Math.min(...posts.map((c) => c.at));
+    const lastDm = Math.max(...posts.map((c) => c.at));
+    const elapsedS = (lastDm - enqueuedAt) / 1000;
+    const rate = delivered / elapsedS;
+    const sendingRate = posts.length > 1 ? (posts.length - 1) / ((lastDm - firstDm) / 1000) : Number.NaN;
+    const ceiling = (WORKSPACES * FAKE_PER_WORKSPACE_PER_MINUTE) / 60;
+    const tooMany = fake.calls.filter((c) => c.injectedStatus === 429);
+    const tooManyPosts = tooMany.filter((c) => c.method === 'chat.postMessage').length;
+
+    const status = await db.query<{ status: string; n: string }>(
+      `SELECT status, count(*) AS n FROM deliveries WHERE occurrence_id = ANY($1::bigint[]) GROUP BY status ORDER BY status`,
+      [occurrenceIds],
+    );
+    const byStatus = Object.fromEntries(status.rows.map((r) => [r.status, Number(r.n)]));
+    const notSent = status.rows.filter((r) => r.status !== 'sent').reduce((s, r) => s + Number(r.n), 0);
+    const lateness = await db.query<{ p50: number | null; p99: number | null; max: number | null }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - due_at)::float8) AS p50,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - due_at)::float8) AS p99,
+              max(extract(epoch FROM sent_at - due_at))::float8 AS max
+         FROM deliveries WHERE occurrence_id = ANY($1::bigint[]) AND status = 'sent'`,
+      [occurrenceIds],
+    );
+    const jobFailures = await db.query<{ name: string; n: string; last_error: string | null }>(
+      `SELECT name, count(*) AS n, max(last_error) AS last_error FROM job_runs WHERE status = 'failed' GROUP BY name`,
+    );
+    const late = lateness.rows[0];
+
+    out();
+    out(`delivered:            ${delivered} DMs to ${MEMBERS - lostMembers}/${MEMBERS} members (fake Slack)`);
+    out(`duplicates:           ${duplicates} members with more than one DM`);
+    out(
+      `lost:                 ${lostMembers} members with no DM; ${notSent} deliveries not 'sent' ` +
+        `(by status: ${JSON.stringify(byStatus)})`,
+    );
+    out(
+      `elapsed:              ${elapsedS.toFixed(1)} s from first enqueue to last DM (first DM after ${seconds(firstDm - enqueuedAt)} s)`,
+    );
+    if (NO_CEILING) {
+      out(
+        `achieved rate:        ${rate.toFixed(1)} msg/s (${sendingRate.toFixed(1)} msg/s first→last DM); no ceiling`,
+      );
+    } else {
+      out(
+        `achieved rate:        ${rate.toFixed(1)} msg/s = ${((rate / ceiling) * 100).toFixed(1)}% of the ` +
+          `${ceiling.toFixed(0)} msg/s ceiling (10 × W/60, W=${FAKE_PER_WORKSPACE_PER_MINUTE}/min); ` +
+          `first→last DM ${sendingRate.toFixed(1)} msg/s = ${((sendingRate / ceiling) * 100).toFixed(1)}%`,
+      );
+    }
+    out(
+      `429s from the fake:   ${tooMany.length} (${tooManyPosts} on chat.postMessage); ` +
+        `early retries: ${fake.earlyRetries().length}`,
+    );
+    out(
+      `lateness sent−due:    p50 ${late?.p50?.toFixed(2) ?? '-'} s, p99 ${late?.p99?.toFixed(2) ?? '-'} s, ` +
+        `max ${late?.max?.toFixed(2) ?? '-'} s` +
+        (NO_CEILING
+          ? ` (target p99 ≤ 5 s: ${late?.p99 !== null && (late?.p99 ?? 99) <= 5 ? 'met' : 'NOT met'})`
+          : ''),
+    );
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    out(
+      PROCESSES === 0
+        ? `peak RSS:             ${(peakRss / 2 ** 20).toFixed(0)} MiB (one process: fake Slack + worker role + this script)`
+        : `peak RSS:             ${(peakRss / 2 ** 20).toFixed(0)} MiB this process (fake Slack + producer), ` +
+            `${(peakChildrenRss / 2 ** 20).toFixed(0)} MiB for ${PROCESSES} workers together`,
+    );
+    // Where the time went: each workspace's DMs, and (in-process) what the deliver jobs did.
+    const spans = workspaces.map((w) => {
+      const times = posts.filter((c) => c.teamId === w.teamId).map((c) => c.at);
+      return { n: times.length, from: Math.min(...times) - enqueuedAt, to: Math.max(...times) - enqueuedAt };
+    });
+    const perTeamRates = spans.map((x) => (x.n > 1 ? (x.n - 1) / ((x.to - x.from) / 1000) : 0));
+    out(
+      `per workspace:        ${Math.min(...perTeamRates).toFixed(1)}–${Math.max(...perTeamRates).toFixed(1)} msg/s ` +
+        `(app pace ${(appRate / 60).toFixed(1)}); DMs from ${seconds(Math.min(...spans.map((x) => x.from)))}–` +
+        `${seconds(Math.max(...spans.map((x) => x.from)))} s to ${seconds(Math.min(...spans.map((x) => x.to)))}–` +
+        `${seconds(Math.max(...spans.map((x) => x.to)))} s`,
+    );
+    if (running) {
+      const outcomes = (await running.deps.metrics.jobs.get()).values
+        .filter((v) => v.labels.name === 'deliver')
+        .map((v) => `${String(v.labels.outcome)} ${v.value}`);
+      const durations = (await running.deps.metrics.jobDuration.get()).values.filter(
+        (v) =>
+          v.labels.name === 'deliver' && (v.metricName?.endsWith('_sum') || v.metricName?.endsWith('_count')),
+      );
+      const sum = durations.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
+      const count = durations.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
+      out(
+        `deliver job runs:     ${outcomes.join(', ')} (delayed = parked until its slot or Retry-After); ` +
+          `mean handler time ${count > 0 ? ((sum / count) * 1000).toFixed(0) : '-'} ms over ${count} runs`,
+      );
+    }
+    if (jobFailures.rows.length > 0) {
+      out(
+        `failed jobs:          ${jobFailures.rows.map((r) => `${r.name} ×${r.n} (${r.last_error})`).join('; ')}`,
+      );
+    }
+    if (fake.violations.length > 0) {
+      out(`fake Slack violations: ${fake.violations.length} (first: ${fake.violations[0]})`);
+    }
+  } finally {
+    clearInterval(rssTimer);
+    await running?.stop().catch((e: unknown) => process.stderr.write(`stopping the worker: ${String(e)}\n`));
+    await Promise.all(children.map(stopChild));
+    await producer?.close().catch(() => {});
+    await db.end().catch(() => {});
+    await fake.close().catch(() => {});
+    await dropDatabase(database.name).catch((e: unknown) =>
+      process.stderr.write(`dropping database: ${String(e)}\n`),
+    );
+    await deleteRedisPrefix(queuePrefix).catch((e: unknown) =>
+      process.stderr.write(`cleaning Redis: ${String(e)}\n`),
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});
