@@ -36,6 +36,13 @@ export interface Config {
    * staying under it avoids 429 storms. 429s that still happen pause only that workspace.
    */
   workspaceMessagesPerMinute: number;
+  /**
+   * Jobs one worker process runs at once on the delivery queue. Most of a delivery's time is spent
+   * waiting (Slack, Postgres, its workspace's pace), so this is well above the core count.
+   */
+  workerConcurrency: number;
+  /** Postgres connections per process. */
+  databasePoolSize: number;
   /** How long SIGTERM waits for running jobs and requests before forcing the exit. */
   shutdownTimeoutMs: number;
 }
@@ -223,6 +230,17 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     );
   }
 
+  const concurrencyText = read(env, 'WORKER_CONCURRENCY') ?? '50';
+  if (!/^\d+$/.test(concurrencyText) || Number(concurrencyText) < 1 || Number(concurrencyText) > 1000) {
+    throw new ConfigError(
+      `WORKER_CONCURRENCY must be a whole number 1-1000, like 50 (got "${concurrencyText}")`,
+    );
+  }
+  const poolText = read(env, 'DATABASE_POOL_SIZE') ?? '20';
+  if (!/^\d+$/.test(poolText) || Number(poolText) < 2 || Number(poolText) > 500) {
+    throw new ConfigError(`DATABASE_POOL_SIZE must be a whole number 2-500, like 20 (got "${poolText}")`);
+  }
+
   return Object.freeze({
     role,
     port,
@@ -237,5 +255,7 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     queuePrefix,
     shutdownTimeoutMs: Number(shutdownText),
     workspaceMessagesPerMinute,
+    workerConcurrency: Number(concurrencyText),
+    databasePoolSize: Number(poolText),
   });
 }

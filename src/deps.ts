@@ -29,7 +29,7 @@ import { createBackgroundClients } from './slack/web-client.ts';
  */
 export function buildDeps(config: Config, logger: Logger, clock: Clock = systemClock) {
   const metrics = createMetrics();
-  const { db, pool } = createDb(config.databaseUrl);
+  const { db, pool } = createDb(config.databaseUrl, config.databasePoolSize);
   metrics.addPoolReader(async () => [
     { labels: { state: 'total' }, value: pool.totalCount },
     { labels: { state: 'idle' }, value: pool.idleCount },

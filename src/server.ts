@@ -64,6 +64,7 @@ export async function startCareerplan(
       jobRuns: deps.jobRuns,
       metrics: deps.metrics,
       logger,
+      concurrency: config.workerConcurrency,
     });
     const cron = startHousekeepingCron({ db: deps.db, jobRuns: deps.jobRuns, logger });
     // Registered in the background: a Redis outage at start must not keep the process down.

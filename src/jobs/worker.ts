@@ -30,6 +30,7 @@ export function startWorkers(deps: {
   jobRuns: JobRunRepository;
   metrics: Metrics;
   logger: Logger;
+  /** Concurrency of the delivery queue; housekeeping jobs run a few at a time. */
   concurrency?: number;
 }) {
   const { jobRuns, metrics, logger } = deps;
@@ -91,7 +92,7 @@ export function startWorkers(deps: {
       new Worker(queueName, process, {
         connection: deps.connection,
         prefix: deps.prefix,
-        concurrency: deps.concurrency ?? 10,
+        concurrency: queueName === 'delivery' ? (deps.concurrency ?? 50) : 5,
       }),
   );
   for (const worker of workers) {

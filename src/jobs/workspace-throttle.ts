@@ -36,6 +36,14 @@ return 0
 
 export type Reservation = { blockedMs: number } | { waitMs: number };
 
+const RELEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+/** A send holds its workspace's gate at most this long (the Web API timeout is 10 s). */
+const GATE_TTL_MS = 15_000;
+
 export interface WorkspaceThrottle {
   /** Books the next message slot of this workspace (waitMs 0 = now), unless it is blocked by a 429. */
   reserve(teamId: string): Promise<Reservation>;
@@ -43,6 +51,16 @@ export interface WorkspaceThrottle {
   blockedMs(teamId: string): Promise<number>;
   /** Slack answered 429: hold every send to this workspace until `untilMs`. */
   blockUntil(teamId: string, untilMs: number): Promise<void>;
+  /**
+   * Runs `send` while no other send to this workspace is in flight, on any replica. So a 429 is
+   * always known before the next call starts: "never a call before Retry-After" holds even with
+   * many workers. Returns `{ acquired: false }` when the gate stayed busy for `maxWaitMs`.
+   */
+  exclusive<T>(
+    teamId: string,
+    send: () => Promise<T>,
+    maxWaitMs: number,
+  ): Promise<{ acquired: true; value: T } | { acquired: false }>;
 }
 
 export function createWorkspaceThrottle(
@@ -76,6 +94,20 @@ export function createWorkspaceThrottle(
     async blockedMs(teamId) {
       const [blocked] = keys(teamId);
       return Math.max(0, Number((await redis.get(blocked as string)) ?? 0) - now());
+    },
+    async exclusive(teamId, send, maxWaitMs) {
+      const gate = `${options.prefix}:throttle:${teamId}:gate`;
+      const token = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+      const until = Date.now() + maxWaitMs;
+      while ((await redis.set(gate, token, 'PX', GATE_TTL_MS, 'NX')) !== 'OK') {
+        if (Date.now() >= until) return { acquired: false };
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      try {
+        return { acquired: true, value: await send() };
+      } finally {
+        await redis.eval(RELEASE, 1, gate, token);
+      }
     },
     async blockUntil(teamId, untilMs) {
       const [blocked] = keys(teamId);

@@ -250,9 +250,9 @@ describe('delivery engine on real Redis + Postgres', () => {
   });
 
   it('a 429 storm and 5xx errors: everyone delivered once, no call before its Retry-After', async () => {
-    // A realistic pace (20 messages/s): sends to one workspace are spaced, so none is in flight
-    // while a 429 for another is being answered.
-    const deps = engineDeps(fake, database, prefix, systemClock, '1200');
+    // A fast pace with 20 jobs at once: only the workspace's send gate keeps calls from starting
+    // while a 429 is being answered.
+    const deps = engineDeps(fake, database, prefix, systemClock, '60000');
     open.push(deps);
     const people = seedRitualChannel(fake, TEAM, CHANNEL, 30);
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);

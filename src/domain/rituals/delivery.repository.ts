@@ -234,37 +234,33 @@ export function createDeliveryRepository(db: Db) {
      * reached Slack); a fresh `sending` row belongs to another worker.
      */
     async claim(id: string, round: number, now: Date): Promise<Claim> {
-      return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('deliveries')
-          .select(['id', 'status', 'round', 'sending_since'])
-          .where('id', '=', id)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!row) return { claimed: false, reason: 'missing' } as const;
-        if (row.round !== round) return { claimed: false, reason: 'stale_round' } as const;
-        if (isFinished(row.status)) return { claimed: false, reason: 'finished' } as const;
-        const leaseExpired =
-          !row.sending_since || now.getTime() - row.sending_since.getTime() >= SENDING_LEASE_MS;
-        if (row.status === 'sending' && !leaseExpired)
-          return { claimed: false, reason: 'in_flight' } as const;
-        await trx
-          .updateTable('deliveries')
-          .set({ status: 'sending', sending_since: now, attempts: sql`attempts + 1`, updated_at: sql`now()` })
-          .where('id', '=', id)
-          .execute();
-        const delivery = await trx
-          .selectFrom('deliveries as d')
-          .innerJoin('ritual_occurrences as o', 'o.id', 'd.occurrence_id')
-          .select(deliveryColumns)
-          .where('d.id', '=', id)
-          .executeTakeFirstOrThrow();
-        return {
-          claimed: true,
-          uncertain: row.status === 'sending',
-          delivery: toDelivery(delivery),
-        } as const;
-      });
+      // One statement on the hot path: lock the row, check it may be taken, take it, and return
+      // it with its previous status (which tells whether this attempt is uncertain).
+      const leaseStart = new Date(now.getTime() - SENDING_LEASE_MS);
+      const claimed = await sql<DeliveryRow & { previous_status: Delivery['status'] }>`
+        UPDATE deliveries AS d
+           SET status = 'sending', sending_since = ${now}, attempts = d.attempts + 1, updated_at = now()
+          FROM (SELECT id, status FROM deliveries WHERE id = ${id} FOR UPDATE) AS previous,
+               ritual_occurrences AS o
+         WHERE d.id = previous.id AND o.id = d.occurrence_id AND d.round = ${round}
+           AND (d.status = 'planned'
+                OR (d.status = 'sending' AND (d.sending_since IS NULL OR d.sending_since <= ${leaseStart})))
+        RETURNING d.id, d.team_id, d.occurrence_id, o.ritual_id, d.user_id, d.due_at, d.local_date, d.tz,
+                  d.round, d.status, d.skip_reason, d.attempts, d.last_error, d.dm_channel_id, d.message_ts,
+                  previous.status AS previous_status`.execute(db);
+      const row = claimed.rows[0];
+      if (row)
+        return { claimed: true, uncertain: row.previous_status === 'sending', delivery: toDelivery(row) };
+      // Not taken: say why (rare path, one more read).
+      const current = await db
+        .selectFrom('deliveries')
+        .select(['status', 'round'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!current) return { claimed: false, reason: 'missing' };
+      if (current.round !== round) return { claimed: false, reason: 'stale_round' };
+      if (isFinished(current.status)) return { claimed: false, reason: 'finished' };
+      return { claimed: false, reason: 'in_flight' };
     },
 
     async markSent(

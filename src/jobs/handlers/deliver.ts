@@ -94,7 +94,16 @@ export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promi
     }
 
     await waitForSlot(deps, delivery.id, delivery.teamId, payload.slotAt);
-    const ts = await postReminder(client, dm, ritual.name, delivery.id, delivery.round);
+    const gated = await deps.throttle.exclusive(
+      delivery.teamId,
+      () => sendOnce(deps, client, dm, ritual.name, delivery),
+      GATE_WAIT_MS,
+    );
+    if (!gated.acquired) {
+      await deps.deliveries.release(delivery.id, null);
+      throw new RetryLaterError(Date.now() + 1000, 'workspace send gate busy', { slotAt: undefined });
+    }
+    const ts = gated.value;
     const sentAt = deps.clock.now();
     await deps.deliveries.markSent(delivery.id, delivery.round, { dmChannelId: dm, messageTs: ts, sentAt });
     deps.metrics.deliveries.inc({ ritual: ritual.name, outcome: 'sent' });
@@ -106,11 +115,9 @@ export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promi
     if (error instanceof RetryLaterError) throw error;
     const retryAfter = retryAfterSeconds(error);
     if (retryAfter !== undefined) {
-      // Slack did not post it: only this workspace waits, and never less than Retry-After.
-      const until = deps.clock.now().getTime() + retryAfter * 1000;
-      await deps.throttle.blockUntil(delivery.teamId, until);
+      // Slack did not post it (the workspace block was set inside the send gate).
       await deps.deliveries.release(delivery.id, `ratelimited (Retry-After ${retryAfter}s)`);
-      throw new RetryLaterError(until, 'Slack answered 429', { slotAt: undefined });
+      throw new RetryLaterError(Date.now() + retryAfter * 1000, 'Slack answered 429', { slotAt: undefined });
     }
     if (isPermanentSlackError(error)) {
       const code = slackErrorCode(error) ?? 'slack_error';
@@ -127,17 +134,51 @@ export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promi
   }
 }
 
-/** Waits shorter than this are slept in the worker, for exact spacing; longer ones delay the job. */
-const MAX_IN_PROCESS_WAIT_MS = 2000;
+/** How long a send may wait for its workspace's gate before the job is parked. */
+const GATE_WAIT_MS = 3000;
+
+/**
+ * The post itself, inside the workspace's send gate: a 429 blocks the workspace until its
+ * Retry-After before the gate opens for the next send, and a block set meanwhile is honoured.
+ */
+async function sendOnce(
+  deps: DeliverDeps,
+  client: ReturnType<BackgroundClients['forToken']>,
+  dm: string,
+  ritual: Parameters<typeof postReminder>[2],
+  delivery: { id: string; round: number; teamId: string },
+): Promise<string> {
+  const blocked = await deps.throttle.blockedMs(delivery.teamId);
+  if (blocked > 0) {
+    await deps.deliveries.release(delivery.id, null);
+    throw new RetryLaterError(Date.now() + blocked, 'workspace rate-limited by Slack', { slotAt: undefined });
+  }
+  try {
+    return await postReminder(client, dm, ritual, delivery.id, delivery.round);
+  } catch (error) {
+    const retryAfter = retryAfterSeconds(error);
+    if (retryAfter !== undefined)
+      await deps.throttle.blockUntil(delivery.teamId, Date.now() + retryAfter * 1000);
+    throw error;
+  }
+}
+
+/** A booked slot at most this far ahead is slept in the worker, for exact spacing. */
+const MAX_IN_PROCESS_WAIT_MS = 1000;
+/** Parked jobs wake this much before their slot, then sleep to it (BullMQ wakes in batches). */
+const WAKE_EARLY_MS = 250;
+/** A job that wakes after its slot still uses it if it is at most this late. */
+const LATE_TOLERANCE_MS = 1000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Takes this send's turn in the workspace's pace. A slot booked when the job was delayed is used
- * if the job woke on time; otherwise a new slot is booked. Short waits are slept so sends stay
- * evenly spaced (BullMQ wakes delayed jobs in batches); long ones park the job with its slot.
- * A workspace blocked by a 429 parks the job until Retry-After has passed — checked again right
- * before the post, since the 429 may arrive while this job waits.
+ * Takes this send's turn in the workspace's pace. The slot is booked once (reserve) and kept in
+ * the job's payload when the job is parked, so a thousand reminders due together cost a thousand
+ * bookings, not a retry herd. A slot within a second is slept in the worker (exact spacing); a
+ * later one parks the job — freeing the worker for other workspaces — until just before it.
+ * A workspace blocked by a 429 parks the job until Retry-After has passed (checked again inside
+ * the send gate, since the 429 may arrive while this job waits).
  */
 async function waitForSlot(
   deps: DeliverDeps,
@@ -150,18 +191,17 @@ async function waitForSlot(
     throw new RetryLaterError(untilMs, reason, { slotAt: slot });
   };
   const t = Date.now();
-  let wait = 0;
-  const onTime = slotAt !== undefined && Math.abs(t - slotAt) <= 50;
-  if (!onTime) {
+  let slot: number;
+  if (slotAt !== undefined && t - slotAt <= LATE_TOLERANCE_MS) {
+    slot = slotAt;
+  } else {
     const reservation = await deps.throttle.reserve(teamId);
     if ('blockedMs' in reservation)
       return park(t + reservation.blockedMs, 'workspace rate-limited by Slack', undefined);
-    wait = reservation.waitMs;
+    slot = t + reservation.waitMs;
   }
-  if (wait > MAX_IN_PROCESS_WAIT_MS) return park(t + wait, 'workspace throttle', t + wait);
-  if (wait > 0) await sleep(wait);
-  const blocked = await deps.throttle.blockedMs(teamId);
-  if (blocked > 0) return park(Date.now() + blocked, 'workspace rate-limited by Slack', undefined);
+  if (slot - t > MAX_IN_PROCESS_WAIT_MS) return park(slot - WAKE_EARLY_MS, 'workspace throttle', slot);
+  if (slot > t) await sleep(slot - t);
 }
 
 export function createDeliverHandler(deps: DeliverDeps) {
