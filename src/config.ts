@@ -230,10 +230,10 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     );
   }
 
-  const concurrencyText = read(env, 'WORKER_CONCURRENCY') ?? '50';
+  const concurrencyText = read(env, 'WORKER_CONCURRENCY') ?? '100';
   if (!/^\d+$/.test(concurrencyText) || Number(concurrencyText) < 1 || Number(concurrencyText) > 1000) {
     throw new ConfigError(
-      `WORKER_CONCURRENCY must be a whole number 1-1000, like 50 (got "${concurrencyText}")`,
+      `WORKER_CONCURRENCY must be a whole number 1-1000, like 100 (got "${concurrencyText}")`,
     );
   }
   const poolText = read(env, 'DATABASE_POOL_SIZE') ?? '20';

@@ -32,9 +32,14 @@ export const JOB_CATALOGUE = {
     schema: z.object({ occurrenceId: z.string().regex(/^\d+$/) }),
     attempts: 8,
   },
-  /** Sends one delivery (one reminder DM, one round) exactly once. */
+  /**
+   * Sends one delivery (one reminder DM, one round) exactly once. Its record is the `deliveries`
+   * row (state, attempts, last error), so it skips job_runs: ten thousand reminders would
+   * otherwise cost tens of thousands of bookkeeping writes.
+   */
   deliver: {
     queue: 'delivery',
+    recordRuns: false,
     schema: z.object({
       deliveryId: z.string().regex(/^\d+$/),
       round: z.number().int().positive(),
@@ -50,7 +55,16 @@ export const JOB_CATALOGUE = {
     schema: teamScoped.extend({ userId: z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user id') }),
     attempts: 5,
   },
-} as const satisfies Record<string, { queue: QueueName; schema: z.ZodType; attempts: number }>;
+} as const satisfies Record<
+  string,
+  { queue: QueueName; schema: z.ZodType; attempts: number; recordRuns?: boolean }
+>;
+
+/** Whether a job's runs are recorded in job_runs (every job but those with their own record). */
+export function recordsRuns(name: JobName): boolean {
+  const definition = JOB_CATALOGUE[name];
+  return !('recordRuns' in definition) || definition.recordRuns !== false;
+}
 
 export type JobName = keyof typeof JOB_CATALOGUE;
 export type JobPayload<N extends JobName> = z.input<(typeof JOB_CATALOGUE)[N]['schema']>;

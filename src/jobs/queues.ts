@@ -1,7 +1,14 @@
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Metrics } from '../ops/metrics.ts';
-import { JOB_CATALOGUE, type JobName, type JobPayload, QUEUE_NAMES, type QueueName } from './catalogue.ts';
+import {
+  JOB_CATALOGUE,
+  type JobName,
+  type JobPayload,
+  QUEUE_NAMES,
+  type QueueName,
+  recordsRuns,
+} from './catalogue.ts';
 import type { JobRunRepository } from './job-runs.repository.ts';
 
 export interface EnqueueOptions {
@@ -109,6 +116,7 @@ export function createJobQueues(deps: {
             },
           })),
         );
+        if (!recordsRuns(name)) continue;
         await deps.jobRuns.recordQueuedMany(
           chunk.map((j) => ({ queue: definition.queue, jobId: j.jobId, name, teamId: j.teamId ?? null })),
         );

@@ -2,7 +2,14 @@ import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { type Logger, scrubSecrets } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
-import { isJobName, JOB_CATALOGUE, type JobName, type ParsedJobPayload, QUEUE_NAMES } from './catalogue.ts';
+import {
+  isJobName,
+  JOB_CATALOGUE,
+  type JobName,
+  type ParsedJobPayload,
+  QUEUE_NAMES,
+  recordsRuns,
+} from './catalogue.ts';
 import { PermanentJobError, RetryLaterError } from './errors.ts';
 import type { JobRunRepository } from './job-runs.repository.ts';
 
@@ -43,7 +50,9 @@ export function startWorkers(deps: {
     const data = job.data as Record<string, unknown>;
     const teamId = typeof data.teamId === 'string' ? data.teamId : null;
     const key = { queue, jobId: job.id ?? 'unknown', name, teamId };
-    await jobRuns.upsert(key, { status: 'running', attempts: attempt, started: true });
+    const record = isJobName(name) ? recordsRuns(name) : true;
+    const upsert: JobRunRepository['upsert'] = record ? jobRuns.upsert : async () => {};
+    await upsert(key, { status: 'running', attempts: attempt, started: true });
     const stopTimer = metrics.jobDuration.startTimer({ queue, name });
     try {
       if (!isJobName(name)) throw new PermanentJobError('unknown_job', `no handler for job "${name}"`);
@@ -57,12 +66,12 @@ export function startWorkers(deps: {
         attempt,
         maxAttempts,
       });
-      await jobRuns.upsert(key, { status: 'done', attempts: attempt, lastError: null, finished: true });
+      await upsert(key, { status: 'done', attempts: attempt, lastError: null, finished: true });
       metrics.jobs.inc({ queue, name, outcome: 'done' });
     } catch (error) {
       if (error instanceof RetryLaterError) {
         // Not a failure: park the job until it may run again; attemptsMade does not grow.
-        await jobRuns.upsert(key, { status: 'queued', attempts: attempt, lastError: error.reason });
+        await upsert(key, { status: 'queued', attempts: attempt, lastError: error.reason });
         metrics.jobs.inc({ queue, name, outcome: 'delayed' });
         if (error.payloadPatch) await job.updateData({ ...data, ...error.payloadPatch });
         await job.moveToDelayed(error.untilMs, token);
@@ -71,7 +80,7 @@ export function startWorkers(deps: {
       const permanent = error instanceof PermanentJobError;
       const final = permanent || attempt >= maxAttempts;
       const message = scrubSecrets((error as Error).message ?? String(error)).slice(0, 2000);
-      await jobRuns.upsert(key, {
+      await upsert(key, {
         status: final ? 'failed' : 'queued',
         attempts: attempt,
         lastError: message,
@@ -92,7 +101,7 @@ export function startWorkers(deps: {
       new Worker(queueName, process, {
         connection: deps.connection,
         prefix: deps.prefix,
-        concurrency: queueName === 'delivery' ? (deps.concurrency ?? 50) : 5,
+        concurrency: queueName === 'delivery' ? (deps.concurrency ?? 100) : 5,
       }),
   );
   for (const worker of workers) {

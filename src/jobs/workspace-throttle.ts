@@ -72,6 +72,7 @@ export function createWorkspaceThrottle(
   // while other sends to that workspace are already in flight.
   const burst = options.burst ?? 1;
   const now = options.now ?? Date.now;
+  const local = new Map<string, Promise<void>>();
   const keys = (teamId: string) => [
     `${options.prefix}:throttle:${teamId}:blocked`,
     `${options.prefix}:throttle:${teamId}:tat`,
@@ -96,17 +97,39 @@ export function createWorkspaceThrottle(
       return Math.max(0, Number((await redis.get(blocked as string)) ?? 0) - now());
     },
     async exclusive(teamId, send, maxWaitMs) {
-      const gate = `${options.prefix}:throttle:${teamId}:gate`;
-      const token = `${process.pid}-${Math.random().toString(36).slice(2)}`;
-      const until = Date.now() + maxWaitMs;
-      while ((await redis.set(gate, token, 'PX', GATE_TTL_MS, 'NX')) !== 'OK') {
-        if (Date.now() >= until) return { acquired: false };
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
+      // Sends of this process queue on an in-process chain (no polling); only the head of the
+      // chain competes for the Redis gate, which other replicas' heads may hold.
+      const previous = local.get(teamId) ?? Promise.resolve();
+      let done = () => {};
+      const mine = new Promise<void>((resolve) => {
+        done = resolve;
+      });
+      const chain = previous.then(() => mine);
+      local.set(teamId, chain);
+      const deadline = Date.now() + maxWaitMs;
       try {
-        return { acquired: true, value: await send() };
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = await Promise.race([
+          previous.then(() => false),
+          new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(true), maxWaitMs);
+          }),
+        ]).finally(() => clearTimeout(timer));
+        if (timedOut) return { acquired: false };
+        const gate = `${options.prefix}:throttle:${teamId}:gate`;
+        const token = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+        while ((await redis.set(gate, token, 'PX', GATE_TTL_MS, 'NX')) !== 'OK') {
+          if (Date.now() >= deadline) return { acquired: false };
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        try {
+          return { acquired: true, value: await send() };
+        } finally {
+          await redis.eval(RELEASE, 1, gate, token);
+        }
       } finally {
-        await redis.eval(RELEASE, 1, gate, token);
+        done();
+        if (local.get(teamId) === chain) local.delete(teamId);
       }
     },
     async blockUntil(teamId, untilMs) {

@@ -44,21 +44,25 @@ export async function findDeliveredMessage(
   return undefined;
 }
 
-/** Posts the reminder DM with its (delivery id, round) as message metadata. */
+/**
+ * Posts the reminder DM with its (delivery id, round) as message metadata. `channel` is the DM
+ * channel when known, else the member's user id (Slack then posts in the bot's DM with them and
+ * answers with that channel's id).
+ */
 export async function postReminder(
   client: WebClient,
-  dmChannelId: string,
+  channel: string,
   ritual: RitualName,
   deliveryId: string,
   round: number,
-): Promise<string> {
+): Promise<{ ts: string; channel: string }> {
   const message = reminderMessage(ritual, deliveryId, round);
   const result = await client.chat.postMessage({
-    channel: dmChannelId,
+    channel,
     text: message.text,
     blocks: message.blocks,
     metadata: { event_type: DELIVERY_METADATA_EVENT, event_payload: { delivery_id: deliveryId, round } },
   });
-  if (!result.ts) throw new Error('chat.postMessage returned no ts');
-  return result.ts;
+  if (!result.ts || !result.channel) throw new Error('chat.postMessage returned no ts or channel');
+  return { ts: result.ts, channel: result.channel };
 }

@@ -190,6 +190,58 @@ describe('delivery engine on real Redis + Postgres', () => {
     expect(jobs).toHaveLength(2);
   });
 
+  it('a member who paused or went out of office after the fan-out is skipped at send time', async () => {
+    const deps = engineDeps(fake, database, prefix);
+    open.push(deps);
+    const [paused, away, present] = seedRitualChannel(fake, TEAM, CHANNEL, 3) as [string, string, string];
+    const ritual = await setUpContribution(deps, TEAM, CHANNEL);
+    for (const userId of [paused, away, present]) {
+      await deps.workspaces.saveMemberProfile(TEAM, userId, {
+        displayName: userId,
+        realName: '',
+        tz: 'UTC',
+        isAdmin: false,
+        isOwner: false,
+        isBot: false,
+        isDeleted: false,
+      });
+    }
+    const occurrence = await deps.deliveries.upsertOccurrence({
+      ritualId: ritual.id,
+      teamId: TEAM,
+      key: '2026-12-01',
+      date: '2026-12-01',
+      kind: 'scheduled',
+      fanoutAt: new Date(),
+    });
+    await deps.deliveries.recordFanout(
+      occurrence,
+      [paused, away, present].map((userId) => ({
+        userId,
+        send: true as const,
+        dueAt: new Date(),
+        localDate: '2026-12-01',
+        tz: 'UTC',
+      })),
+    );
+    await deps.calendar.setPause(TEAM, paused, 'forever');
+    await deps.calendar.addOutOfOffice(TEAM, away, '2026-11-30', '2026-12-02');
+    open.push(workersFor(deps));
+    await deps.timers.deliver(await deps.deliveries.pending());
+    await waitUntil(async () => (await deps.deliveries.pending()).length === 0, 15_000, 'all three handled');
+    const rows = await deps.db
+      .selectFrom('deliveries')
+      .select(['user_id', 'status', 'skip_reason'])
+      .orderBy('user_id')
+      .execute();
+    expect(rows).toEqual([
+      { user_id: paused, status: 'skipped', skip_reason: 'paused' },
+      { user_id: away, status: 'skipped', skip_reason: 'out_of_office' },
+      { user_id: present, status: 'sent', skip_reason: null },
+    ]);
+    expect([...remindersPerMember(fake).keys()]).toEqual([`D${present}`]);
+  });
+
   it('two worker replicas on one queue deliver each member once', async () => {
     const a = engineDeps(fake, database, prefix);
     const b = engineDeps(fake, database, prefix);

@@ -51,7 +51,8 @@ export function remindersPerMember(fake: FakeSlack): Map<string, number> {
   for (const call of fake.callsTo('chat.postMessage')) {
     const metadata = call.params.metadata as { event_type?: string } | undefined;
     if (call.response?.ok !== true || metadata?.event_type !== 'careerplan_delivery') continue;
-    const channel = String(call.params.channel);
+    // The app may post to the user id; Slack answers with the DM channel it landed in.
+    const channel = String(call.response?.channel ?? call.params.channel);
     counts.set(channel, (counts.get(channel) ?? 0) + 1);
   }
   return counts;

@@ -237,7 +237,14 @@ export function createDeliveryRepository(db: Db) {
       // One statement on the hot path: lock the row, check it may be taken, take it, and return
       // it with its previous status (which tells whether this attempt is uncertain).
       const leaseStart = new Date(now.getTime() - SENDING_LEASE_MS);
-      const claimed = await sql<DeliveryRow & { previous_status: Delivery['status'] }>`
+      const claimed = await sql<
+        DeliveryRow & {
+          previous_status: Delivery['status'];
+          paused_until: string | null;
+          member_dm_channel_id: string | null;
+          ooo: Array<{ from: string; to: string }>;
+        }
+      >`
         UPDATE deliveries AS d
            SET status = 'sending', sending_since = ${now}, attempts = d.attempts + 1, updated_at = now()
           FROM (SELECT id, status FROM deliveries WHERE id = ${id} FOR UPDATE) AS previous,
@@ -247,10 +254,31 @@ export function createDeliveryRepository(db: Db) {
                 OR (d.status = 'sending' AND (d.sending_since IS NULL OR d.sending_since <= ${leaseStart})))
         RETURNING d.id, d.team_id, d.occurrence_id, o.ritual_id, d.user_id, d.due_at, d.local_date, d.tz,
                   d.round, d.status, d.skip_reason, d.attempts, d.last_error, d.dm_channel_id, d.message_ts,
-                  previous.status AS previous_status`.execute(db);
+                  previous.status AS previous_status,
+                  (SELECT m.paused_until::text FROM members m
+                    WHERE m.team_id = d.team_id AND m.user_id = d.user_id) AS paused_until,
+                  (SELECT m.dm_channel_id FROM members m
+                    WHERE m.team_id = d.team_id AND m.user_id = d.user_id) AS member_dm_channel_id,
+                  (SELECT coalesce(json_agg(json_build_object('from', x.from_day, 'to', x.to_day)), '[]'::json)
+                     FROM member_ooo x
+                    WHERE x.team_id = d.team_id AND x.user_id = d.user_id AND x.to_day >= d.local_date) AS ooo`.execute(
+        db,
+      );
       const row = claimed.rows[0];
-      if (row)
-        return { claimed: true, uncertain: row.previous_status === 'sending', delivery: toDelivery(row) };
+      if (row) {
+        return {
+          claimed: true,
+          uncertain: row.previous_status === 'sending',
+          delivery: toDelivery(row),
+          member: {
+            availability: {
+              pausedUntil: row.paused_until === 'infinity' ? 'forever' : row.paused_until,
+              ooo: row.ooo,
+            },
+            dmChannelId: row.member_dm_channel_id,
+          },
+        };
+      }
       // Not taken: say why (rare path, one more read).
       const current = await db
         .selectFrom('deliveries')

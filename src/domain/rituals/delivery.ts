@@ -39,8 +39,14 @@ export interface Occurrence {
 export const SENDING_LEASE_MS = 30_000;
 
 /** The outcome of trying to claim a delivery for sending. */
+/** The member's reminder switches as of the claim (they may have changed since the fan-out). */
+export interface MemberAtClaim {
+  availability: { pausedUntil: string | null; ooo: Array<{ from: string; to: string }> };
+  dmChannelId: string | null;
+}
+
 export type Claim =
-  | { claimed: true; uncertain: boolean; delivery: Delivery }
+  | { claimed: true; uncertain: boolean; delivery: Delivery; member: MemberAtClaim }
   | { claimed: false; reason: 'finished' | 'stale_round' | 'in_flight' | 'missing'; delivery?: Delivery };
 
 /** True once nothing more will be sent for this delivery. */

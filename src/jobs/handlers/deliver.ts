@@ -39,11 +39,13 @@ export interface DeliverPayload {
  *    alone until its lease ends; a finished row ends here;
  * 2. an uncertain claim (a previous attempt died after `sending`) first looks in the DM for a
  *    message carrying this delivery's metadata — found means sent, and nothing is posted;
- * 3. the workspace throttle books a slot; the job waits for it (delayed, not retried);
- * 4. post, then record `sent`. A 429 blocks only this workspace until Retry-After and releases
+ * 0. the workspace throttle books a slot first; the job waits for it (delayed, not retried);
+ * 3. post inside the workspace's send gate, then record `sent`. A 429 blocks only this workspace until Retry-After and releases
  *    the row; a permanent error fails it; anything else keeps it uncertain and retries.
  */
 export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promise<void> {
+  // Pace first: a job parked until its slot has touched no row.
+  const slot = await bookSlot(deps, payload.teamId, payload.slotAt);
   const now = deps.clock.now();
   const claim = await deps.deliveries.claim(payload.deliveryId, payload.round, now);
   if (!claim.claimed) {
@@ -60,11 +62,9 @@ export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promi
   };
   if (!ritual || ritual.paused) return skip('ritual_paused');
   // The member may have paused or gone out of office since the fan-out.
-  const availability = (await deps.calendar.availability(delivery.teamId, [delivery.userId])).get(
-    delivery.userId,
-  );
-  if (availability && isPausedOn(availability, delivery.localDate)) return skip('paused');
-  if (availability && isOutOfOfficeOn(availability, delivery.localDate)) return skip('out_of_office');
+  const { availability } = claim.member;
+  if (isPausedOn(availability, delivery.localDate)) return skip('paused');
+  if (isOutOfOfficeOn(availability, delivery.localDate)) return skip('out_of_office');
 
   const token = await deps.botTokens.forTeam(delivery.teamId);
   if (!token) {
@@ -75,12 +75,12 @@ export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promi
   const client = deps.clients.forToken(token);
 
   try {
-    let dm = delivery.dmChannelId ?? (await deps.workspaces.dmChannelOf(delivery.teamId, delivery.userId));
-    if (!dm) {
-      dm = await openDm(client, delivery.userId);
-      await deps.workspaces.saveDmChannel(delivery.teamId, delivery.userId, dm);
-    }
+    let dm = delivery.dmChannelId ?? claim.member.dmChannelId;
     if (claim.uncertain) {
+      if (!dm) {
+        dm = await openDm(client, delivery.userId);
+        await deps.workspaces.saveDmChannel(delivery.teamId, delivery.userId, dm);
+      }
       const ts = await findDeliveredMessage(client, dm, delivery.id, delivery.round, delivery.dueAt);
       if (ts) {
         await deps.deliveries.markSent(delivery.id, delivery.round, {
@@ -93,19 +93,27 @@ export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promi
       }
     }
 
-    await waitForSlot(deps, delivery.id, delivery.teamId, payload.slotAt);
+    const wait = slot - Date.now();
+    if (wait > 0) await sleep(wait);
+    // Posting to the user id lands in the bot's DM with them; Slack answers with that channel.
+    const target = dm ?? delivery.userId;
     const gated = await deps.throttle.exclusive(
       delivery.teamId,
-      () => sendOnce(deps, client, dm, ritual.name, delivery),
+      () => sendOnce(deps, client, target, ritual.name, delivery),
       GATE_WAIT_MS,
     );
     if (!gated.acquired) {
       await deps.deliveries.release(delivery.id, null);
       throw new RetryLaterError(Date.now() + 1000, 'workspace send gate busy', { slotAt: undefined });
     }
-    const ts = gated.value;
+    const posted = gated.value;
+    if (!dm) await deps.workspaces.saveDmChannel(delivery.teamId, delivery.userId, posted.channel);
     const sentAt = deps.clock.now();
-    await deps.deliveries.markSent(delivery.id, delivery.round, { dmChannelId: dm, messageTs: ts, sentAt });
+    await deps.deliveries.markSent(delivery.id, delivery.round, {
+      dmChannelId: posted.channel,
+      messageTs: posted.ts,
+      sentAt,
+    });
     deps.metrics.deliveries.inc({ ritual: ritual.name, outcome: 'sent' });
     deps.metrics.deliveryLateness.observe(
       { ritual: ritual.name },
@@ -144,17 +152,17 @@ const GATE_WAIT_MS = 3000;
 async function sendOnce(
   deps: DeliverDeps,
   client: ReturnType<BackgroundClients['forToken']>,
-  dm: string,
+  target: string,
   ritual: Parameters<typeof postReminder>[2],
   delivery: { id: string; round: number; teamId: string },
-): Promise<string> {
+): Promise<{ ts: string; channel: string }> {
   const blocked = await deps.throttle.blockedMs(delivery.teamId);
   if (blocked > 0) {
     await deps.deliveries.release(delivery.id, null);
     throw new RetryLaterError(Date.now() + blocked, 'workspace rate-limited by Slack', { slotAt: undefined });
   }
   try {
-    return await postReminder(client, dm, ritual, delivery.id, delivery.round);
+    return await postReminder(client, target, ritual, delivery.id, delivery.round);
   } catch (error) {
     const retryAfter = retryAfterSeconds(error);
     if (retryAfter !== undefined)
@@ -164,44 +172,45 @@ async function sendOnce(
 }
 
 /** A booked slot at most this far ahead is slept in the worker, for exact spacing. */
-const MAX_IN_PROCESS_WAIT_MS = 1000;
+const MAX_IN_PROCESS_WAIT_MS = 300;
 /** Parked jobs wake this much before their slot, then sleep to it (BullMQ wakes in batches). */
-const WAKE_EARLY_MS = 250;
-/** A job that wakes after its slot still uses it if it is at most this late. */
-const LATE_TOLERANCE_MS = 1000;
+const WAKE_EARLY_MS = 100;
+/**
+ * A job that wakes after its slot still uses it (booking another would waste the slot and slow
+ * the whole workspace); only a slot this stale — from an earlier attempt — is booked again. The
+ * send gate keeps late sends from overlapping.
+ */
+const STALE_SLOT_MS = 30_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Takes this send's turn in the workspace's pace. The slot is booked once (reserve) and kept in
- * the job's payload when the job is parked, so a thousand reminders due together cost a thousand
- * bookings, not a retry herd. A slot within a second is slept in the worker (exact spacing); a
- * later one parks the job — freeing the worker for other workspaces — until just before it.
- * A workspace blocked by a 429 parks the job until Retry-After has passed (checked again inside
- * the send gate, since the 429 may arrive while this job waits).
+ * Books this send's turn in the workspace's pace and returns when it is (epoch ms). The slot is
+ * booked once and kept in the job's payload when the job is parked, so a thousand reminders due
+ * together cost a thousand bookings, not a retry herd. A slot a moment away is slept in the
+ * worker (exact spacing); a later one parks the job — freeing the worker for other workspaces —
+ * until just before it. A workspace blocked by a 429 parks the job until Retry-After has passed
+ * (checked again inside the send gate, since the 429 may arrive while this job waits). Parking
+ * here happens before the delivery is claimed, so it writes nothing to Postgres.
  */
-async function waitForSlot(
-  deps: DeliverDeps,
-  deliveryId: string,
-  teamId: string,
-  slotAt: number | undefined,
-) {
-  const park = async (untilMs: number, reason: string, slot: number | undefined) => {
-    await deps.deliveries.release(deliveryId, null);
-    throw new RetryLaterError(untilMs, reason, { slotAt: slot });
-  };
+async function bookSlot(deps: DeliverDeps, teamId: string, slotAt: number | undefined): Promise<number> {
   const t = Date.now();
   let slot: number;
-  if (slotAt !== undefined && t - slotAt <= LATE_TOLERANCE_MS) {
+  if (slotAt !== undefined && t - slotAt <= STALE_SLOT_MS) {
     slot = slotAt;
   } else {
     const reservation = await deps.throttle.reserve(teamId);
-    if ('blockedMs' in reservation)
-      return park(t + reservation.blockedMs, 'workspace rate-limited by Slack', undefined);
+    if ('blockedMs' in reservation) {
+      throw new RetryLaterError(t + reservation.blockedMs, 'workspace rate-limited by Slack', {
+        slotAt: undefined,
+      });
+    }
     slot = t + reservation.waitMs;
   }
-  if (slot - t > MAX_IN_PROCESS_WAIT_MS) return park(slot - WAKE_EARLY_MS, 'workspace throttle', slot);
-  if (slot > t) await sleep(slot - t);
+  if (slot - t > MAX_IN_PROCESS_WAIT_MS) {
+    throw new RetryLaterError(slot - WAKE_EARLY_MS, 'workspace throttle', { slotAt: slot });
+  }
+  return slot;
 }
 
 export function createDeliverHandler(deps: DeliverDeps) {
