@@ -4,6 +4,46 @@ import type { Member, MemberProfile, Workspace } from './workspace.ts';
 
 /** Workspaces and members. All queries are keyed by team id. */
 export function createWorkspaceRepository(db: Db) {
+  async function saveMemberProfiles(
+    teamId: string,
+    profiles: ReadonlyArray<{ userId: string; profile: MemberProfile }>,
+  ): Promise<Member[]> {
+    const syncedAt = new Date();
+    for (let i = 0; i < profiles.length; i += 500) {
+      await db
+        .insertInto('members')
+        .values(
+          profiles.slice(i, i + 500).map(({ userId, profile }) => ({
+            team_id: teamId,
+            user_id: userId,
+            display_name: profile.displayName,
+            real_name: profile.realName,
+            tz: profile.tz,
+            is_admin: profile.isAdmin,
+            is_owner: profile.isOwner,
+            is_bot: profile.isBot,
+            is_deleted: profile.isDeleted,
+            profile_synced_at: syncedAt,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['team_id', 'user_id']).doUpdateSet((eb) => ({
+            display_name: eb.ref('excluded.display_name'),
+            real_name: eb.ref('excluded.real_name'),
+            tz: eb.ref('excluded.tz'),
+            is_admin: eb.ref('excluded.is_admin'),
+            is_owner: eb.ref('excluded.is_owner'),
+            is_bot: eb.ref('excluded.is_bot'),
+            is_deleted: eb.ref('excluded.is_deleted'),
+            profile_synced_at: eb.ref('excluded.profile_synced_at'),
+            updated_at: sql`now()`,
+          })),
+        )
+        .execute();
+    }
+    return profiles.map(({ userId, profile }) => ({ teamId, userId, ...profile }));
+  }
+
   return {
     /** Inserts the workspace on first sight; keeps a known name when none is given. */
     async upsertWorkspace(
@@ -46,25 +86,12 @@ export function createWorkspaceRepository(db: Db) {
     },
 
     async saveMemberProfile(teamId: string, userId: string, profile: MemberProfile): Promise<Member> {
-      const values = {
-        display_name: profile.displayName,
-        real_name: profile.realName,
-        tz: profile.tz,
-        is_admin: profile.isAdmin,
-        is_owner: profile.isOwner,
-        is_bot: profile.isBot,
-        is_deleted: profile.isDeleted,
-        profile_synced_at: new Date(),
-      };
-      await db
-        .insertInto('members')
-        .values({ team_id: teamId, user_id: userId, ...values })
-        .onConflict((oc) =>
-          oc.columns(['team_id', 'user_id']).doUpdateSet({ ...values, updated_at: sql`now()` }),
-        )
-        .execute();
-      return { teamId, userId, ...profile };
+      const [member] = await saveMemberProfiles(teamId, [{ userId, profile }]);
+      return member as Member;
     },
+
+    /** Many profiles in one statement (a ritual channel's people, read with users.list). */
+    saveMemberProfiles,
 
     async findMember(teamId: string, userId: string): Promise<Member | undefined> {
       const row = await db
