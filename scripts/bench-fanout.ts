@@ -10,6 +10,7 @@
  * workspace), to measure the engine's own lateness. `--processes P` runs P worker child processes
  * (`src/main.ts worker`, as production does) instead of the worker role in this process.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -17,7 +18,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { type Config, loadConfig } from '../src/config.ts';
-import { migrate } from '../src/db/migrator.ts';
 import { buildDeps, type Deps } from '../src/deps.ts';
 import type { Occurrence } from '../src/domain/rituals/delivery.ts';
 import { createLogger } from '../src/ops/logger.ts';
@@ -25,9 +25,9 @@ import { type RunningCareerplan, startCareerplan } from '../src/server.ts';
 import { startFakeSlack } from '../tests/support/fake-slack.ts';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../tests/support/redis.ts';
 import { remindersPerMember, seedRitualChannel, setUpContribution } from '../tests/support/rituals.ts';
+import { createDatabase, dropDatabase, out } from './bench-support.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const WORKSPACES = 10;
 /** The fake's per-workspace budget: 1200/min = 20 msg/s, so 200 msg/s for 10 workspaces. */
 const FAKE_PER_WORKSPACE_PER_MINUTE = 1200;
@@ -36,8 +36,6 @@ const APP_PER_WORKSPACE_PER_MINUTE = 1140;
 /** With --no-ceiling: fast enough that pacing is never what the run waits for. */
 const NO_CEILING_APP_PER_MINUTE = 60_000;
 const FINAL_STATUSES = ['sent', 'skipped', 'failed', 'done'];
-
-const out = (line = '') => process.stdout.write(`${line}\n`);
 
 const { values: args } = parseArgs({
   options: {
@@ -63,29 +61,6 @@ interface Workspace {
   token: string;
   channelId: string;
   people: string[];
-}
-
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function createDatabase(): Promise<{ name: string; url: string }> {
-  const name = `cp_bench_${randomBytes(4).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  await migrate(url.toString());
-  return { name, url: url.toString() };
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
 /** Resident set of another process in bytes (Linux /proc), 0 once it has gone. */

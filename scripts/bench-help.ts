@@ -4,21 +4,20 @@
  * signing, same load (500 requests, 20 in flight, after a warm-up). Prints p50/p95/p99/max for
  * both and the p99 ratio. Uses a throwaway database and Redis prefix, removed at the end.
  */
+
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import { migrate } from '../src/db/migrator.ts';
 import { createLogger } from '../src/ops/logger.ts';
 import { type RunningCareerplan, startCareerplan } from '../src/server.ts';
 import { BOT_TOKEN, SIGNING_SECRET, seedWorkspace, TEAM } from '../tests/support/app-harness.ts';
 import { type FakeSlack, startFakeSlack } from '../tests/support/fake-slack.ts';
 import { deleteRedisPrefix, TEST_REDIS_URL } from '../tests/support/redis.ts';
 import { createSlackClient, type SlackAppResponse, type SlackClient } from '../tests/support/slack-signer.ts';
+import { createDatabase, dropDatabase, out } from './bench-support.ts';
 
-const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REQUESTS = 500;
 const WARMUP = 50;
 const IN_FLIGHT = 20;
@@ -26,37 +25,12 @@ const IN_FLIGHT = 20;
 const ROUND = 50;
 const USER = 'U0ALICE';
 
-const out = (line = '') => process.stdout.write(`${line}\n`);
-
 interface Target {
   name: string;
   slack: SlackClient;
   /** Throws when the response is not what this target must answer. */
   check(res: SlackAppResponse): void;
   latencies: number[];
-}
-
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function createDatabase(): Promise<{ name: string; url: string }> {
-  const name = `cp_bench_${randomBytes(4).toString('hex')}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  await migrate(url.toString());
-  return { name, url: url.toString() };
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
 /** Bolt's own logger, muted: the bare app must not print anything while it is measured. */
