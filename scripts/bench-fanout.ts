@@ -23,9 +23,9 @@ import type { Occurrence } from '../src/domain/rituals/delivery.ts';
 import { createLogger } from '../src/ops/logger.ts';
 import { type RunningCareerplan, startCareerplan } from '../src/server.ts';
 import { startFakeSlack } from '../tests/support/fake-slack.ts';
-import { deleteRedisPrefix, TEST_REDIS_URL } from '../tests/support/redis.ts';
+import { TEST_REDIS_URL } from '../tests/support/redis.ts';
 import { remindersPerMember, seedRitualChannel, setUpContribution } from '../tests/support/rituals.ts';
-import { createDatabase, dropDatabase, out } from './bench-support.ts';
+import { cleanUp, createDatabase, out, runBenchmark } from './bench-support.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WORKSPACES = 10;
@@ -381,18 +381,8 @@ async function main(): Promise<void> {
     await producer?.close().catch(() => {});
     await db.end().catch(() => {});
     await fake.close().catch(() => {});
-    await dropDatabase(database.name).catch((e: unknown) =>
-      process.stderr.write(`dropping database: ${String(e)}\n`),
-    );
-    await deleteRedisPrefix(queuePrefix).catch((e: unknown) =>
-      process.stderr.write(`cleaning Redis: ${String(e)}\n`),
-    );
+    await cleanUp(database.name, queuePrefix);
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 1;
-});
+runBenchmark(main);

@@ -14,9 +14,9 @@ import { createLogger } from '../src/ops/logger.ts';
 import { type RunningCareerplan, startCareerplan } from '../src/server.ts';
 import { BOT_TOKEN, SIGNING_SECRET, seedWorkspace, TEAM } from '../tests/support/app-harness.ts';
 import { type FakeSlack, startFakeSlack } from '../tests/support/fake-slack.ts';
-import { deleteRedisPrefix, TEST_REDIS_URL } from '../tests/support/redis.ts';
+import { TEST_REDIS_URL } from '../tests/support/redis.ts';
 import { createSlackClient, type SlackAppResponse, type SlackClient } from '../tests/support/slack-signer.ts';
-import { createDatabase, dropDatabase, out } from './bench-support.ts';
+import { cleanUp, createDatabase, out, runBenchmark } from './bench-support.ts';
 
 const REQUESTS = 500;
 const WARMUP = 50;
@@ -189,18 +189,8 @@ async function main(): Promise<void> {
       .catch((e: unknown) => process.stderr.write(`stopping careerplan: ${String(e)}\n`));
     await bare?.stop().catch((e: unknown) => process.stderr.write(`stopping bare Bolt: ${String(e)}\n`));
     await fake.close().catch(() => {});
-    await dropDatabase(database.name).catch((e: unknown) =>
-      process.stderr.write(`dropping database: ${String(e)}\n`),
-    );
-    await deleteRedisPrefix(queuePrefix).catch((e: unknown) =>
-      process.stderr.write(`cleaning Redis: ${String(e)}\n`),
-    );
+    await cleanUp(database.name, queuePrefix);
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 1;
-});
+runBenchmark(main);

@@ -48,6 +48,27 @@ function workersFor(deps: Deps): Workers {
   });
 }
 
+/** An occurrence of the team's ritual, due now (ad-hoc) or on a date (scheduled). */
+function occurrenceOf(deps: Deps, ritualId: string, key: string, kind: 'adhoc' | 'scheduled' = 'adhoc') {
+  return deps.deliveries.upsertOccurrence({
+    ritualId,
+    teamId: TEAM,
+    key,
+    date: kind === 'adhoc' ? '2026-11-27' : key,
+    kind,
+    fanoutAt: new Date(),
+  });
+}
+
+/** Members already known (profile stored), so only the reminder calls reach the fake Slack. */
+async function knownMembers(deps: Deps, userIds: readonly string[]): Promise<void> {
+  const profile = { realName: '', tz: 'UTC', isAdmin: false, isOwner: false, isBot: false, isDeleted: false };
+  await deps.workspaces.saveMemberProfiles(
+    TEAM,
+    userIds.map((userId) => ({ userId, profile: { ...profile, displayName: userId } })),
+  );
+}
+
 async function sentCount(deps: Deps): Promise<number> {
   const row = await deps.db
     .selectFrom('deliveries')
@@ -135,14 +156,7 @@ describe('delivery engine on real Redis + Postgres', () => {
     const workers = workersFor(deps);
     open.push(workers);
     const ritual = await deps.rituals.find(TEAM, 'contribution');
-    const occurrence = await deps.deliveries.upsertOccurrence({
-      ritualId: ritual.id,
-      teamId: TEAM,
-      key: 'run-test',
-      date: '2026-11-27',
-      kind: 'adhoc',
-      fanoutAt: new Date(),
-    });
+    const occurrence = await occurrenceOf(deps, ritual.id, 'run-test');
     await deps.timers.fanout(occurrence);
     await waitUntil(async () => (await sentCount(deps)) === 40, 30_000, '40 sent deliveries');
     const perMember = remindersPerMember(fake);
@@ -162,14 +176,7 @@ describe('delivery engine on real Redis + Postgres', () => {
     open.push(deps);
     seedRitualChannel(fake, TEAM, CHANNEL, 5);
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
-    const occurrence = await deps.deliveries.upsertOccurrence({
-      ritualId: ritual.id,
-      teamId: TEAM,
-      key: '2026-12-01',
-      date: '2026-12-01',
-      kind: 'scheduled',
-      fanoutAt: new Date(),
-    });
+    const occurrence = await occurrenceOf(deps, ritual.id, '2026-12-01', 'scheduled');
     const future = new Date(Date.now() + 3600_000);
     await deps.deliveries.recordFanout(
       occurrence,
@@ -195,25 +202,8 @@ describe('delivery engine on real Redis + Postgres', () => {
     open.push(deps);
     const [paused, away, present] = seedRitualChannel(fake, TEAM, CHANNEL, 3) as [string, string, string];
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
-    for (const userId of [paused, away, present]) {
-      await deps.workspaces.saveMemberProfile(TEAM, userId, {
-        displayName: userId,
-        realName: '',
-        tz: 'UTC',
-        isAdmin: false,
-        isOwner: false,
-        isBot: false,
-        isDeleted: false,
-      });
-    }
-    const occurrence = await deps.deliveries.upsertOccurrence({
-      ritualId: ritual.id,
-      teamId: TEAM,
-      key: '2026-12-01',
-      date: '2026-12-01',
-      kind: 'scheduled',
-      fanoutAt: new Date(),
-    });
+    await knownMembers(deps, [paused, away, present]);
+    const occurrence = await occurrenceOf(deps, ritual.id, '2026-12-01', 'scheduled');
     await deps.deliveries.recordFanout(
       occurrence,
       [paused, away, present].map((userId) => ({
@@ -249,14 +239,7 @@ describe('delivery engine on real Redis + Postgres', () => {
     seedRitualChannel(fake, TEAM, CHANNEL, 60);
     const ritual = await setUpContribution(a, TEAM, CHANNEL);
     open.push(workersFor(a), workersFor(b));
-    const occurrence = await a.deliveries.upsertOccurrence({
-      ritualId: ritual.id,
-      teamId: TEAM,
-      key: 'run-two',
-      date: '2026-11-27',
-      kind: 'adhoc',
-      fanoutAt: new Date(),
-    });
+    const occurrence = await occurrenceOf(a, ritual.id, 'run-two');
     // Both replicas try to schedule the same fan-out: deterministic ids make it one job.
     await Promise.all([a.timers.fanout(occurrence), b.timers.fanout(occurrence)]);
     await waitUntil(async () => (await sentCount(a)) === 60, 30_000, '60 sent deliveries');
@@ -271,14 +254,7 @@ describe('delivery engine on real Redis + Postgres', () => {
     open.push(deps);
     const [person] = seedRitualChannel(fake, TEAM, CHANNEL, 1);
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
-    const occurrence = await deps.deliveries.upsertOccurrence({
-      ritualId: ritual.id,
-      teamId: TEAM,
-      key: 'run-crash',
-      date: '2026-11-27',
-      kind: 'adhoc',
-      fanoutAt: new Date(),
-    });
+    const occurrence = await occurrenceOf(deps, ritual.id, 'run-crash');
     await deps.deliveries.recordFanout(occurrence, [
       { userId: person as string, send: true, dueAt: new Date(), localDate: '2026-11-27', tz: 'UTC' },
     ]);
@@ -309,29 +285,12 @@ describe('delivery engine on real Redis + Postgres', () => {
     const people = seedRitualChannel(fake, TEAM, CHANNEL, 30);
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
     // Profiles are known already, so the storm hits the reminder calls themselves.
-    for (const userId of people) {
-      await deps.workspaces.saveMemberProfile(TEAM, userId, {
-        displayName: userId,
-        realName: '',
-        tz: 'UTC',
-        isAdmin: false,
-        isOwner: false,
-        isBot: false,
-        isDeleted: false,
-      });
-    }
+    await knownMembers(deps, people);
     fake.injectFailures({ method: 'chat.postMessage', status: 429, retryAfterSeconds: 2, probability: 0.3 });
     fake.injectFailures({ method: 'chat.postMessage', status: 503, probability: 0.05 });
     const workers = workersFor(deps);
     open.push(workers);
-    const occurrence = await deps.deliveries.upsertOccurrence({
-      ritualId: ritual.id,
-      teamId: TEAM,
-      key: 'run-storm',
-      date: '2026-11-27',
-      kind: 'adhoc',
-      fanoutAt: new Date(),
-    });
+    const occurrence = await occurrenceOf(deps, ritual.id, 'run-storm');
     await deps.timers.fanout(occurrence);
     // Retries of 5xx use BullMQ's exponential backoff; give them room.
     await waitUntil(
