@@ -193,10 +193,15 @@ export class FakeSlackModel {
 }
 
 /** Slack's time-zone fields for a user, computed from the IANA zone at the current instant. */
+const tzCache = new Map<string, { tz_label: string; tz_offset: number }>();
+
 export function tzFields(
   tz: string,
   offsetOverride?: number,
 ): { tz: string; tz_label: string; tz_offset: number } {
+  // Formatting is slow and a users.list page asks for the same zones again and again.
+  const cached = tzCache.get(tz);
+  if (cached) return { tz, tz_label: cached.tz_label, tz_offset: offsetOverride ?? cached.tz_offset };
   const parts = (style: 'long' | 'longOffset'): string =>
     new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: style })
       .formatToParts(new Date())
@@ -204,6 +209,7 @@ export function tzFields(
   const offsetText = parts('longOffset'); // "GMT", "GMT+05:30", "GMT-04:00"
   const m = /^GMT([+-])(\d{2}):(\d{2})$/.exec(offsetText);
   const computed = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3]) * 60) : 0;
+  tzCache.set(tz, { tz_label: parts('long'), tz_offset: computed });
   return { tz, tz_label: parts('long'), tz_offset: offsetOverride ?? computed };
 }
 

@@ -10,8 +10,18 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * so an unknown zone is refused up front rather than silently treated as UTC.
  */
 export function isValidTimeZone(tz: string): boolean {
-  return typeof tz === 'string' && tz.length > 0 && IANAZone.isValidZone(tz);
+  if (typeof tz !== 'string' || tz.length === 0) return false;
+  // Checking a zone builds an Intl formatter; a fan-out asks for the same few zones thousands
+  // of times, so answers are remembered (the zone database does not change while running).
+  let known = validZones.get(tz);
+  if (known === undefined) {
+    known = IANAZone.isValidZone(tz);
+    if (validZones.size < 1000) validZones.set(tz, known);
+  }
+  return known;
 }
+
+const validZones = new Map<string, boolean>();
 
 /** Throws `time_zone_invalid` unless {@link isValidTimeZone}; returns the zone for chaining. */
 export function assertTimeZone(tz: string): string {
