@@ -103,5 +103,9 @@ function listenOps(port: number, routes: ReturnType<typeof opsRoutes>): Promise<
       res.end('not found');
     }
   });
-  return new Promise((resolve) => server.listen(port, () => resolve(server)));
+  return new Promise((resolve, reject) => {
+    // A taken port must become the one-line start-up error, not an uncaught exception.
+    server.once('error', reject);
+    server.listen(port, () => resolve(server));
+  });
 }

@@ -1,5 +1,6 @@
 import type { ProcessedEventRepository } from '../db/processed-events.repository.ts';
 import type { Clock } from '../domain/clock.ts';
+import type { DeliveryRepository } from '../domain/rituals/delivery.repository.ts';
 import type { InstallationRepository } from '../domain/workspaces/installation.repository.ts';
 import type { WorkspaceRepository } from '../domain/workspaces/workspace.repository.ts';
 import type { JobQueues } from '../jobs/queues.ts';
@@ -18,6 +19,7 @@ export interface EdgeServices {
   installations: InstallationRepository | undefined;
   members: MemberDirectory;
   processedEvents: ProcessedEventRepository;
+  deliveries: DeliveryRepository;
   queues: JobQueues;
 }
 

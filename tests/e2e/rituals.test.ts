@@ -106,6 +106,10 @@ describe('rituals and reminders over HTTP', () => {
       cadence: { kind: 'monthly_first_workday' },
     });
     expect(text(await slash('U0BOB', 'ritual list'))).toContain(`<#${CHANNEL}>`);
+    // A paused ritual is not run; the admin is told how to resume it.
+    expect(text(await slash('U0ALICE', 'ritual pause contribution'))).toContain('paused');
+    expect(text(await slash('U0ALICE', 'ritual run contribution'))).toContain('resume it first');
+    expect(text(await slash('U0ALICE', 'ritual resume contribution'))).toContain('running again');
     expect(fake.violations).toEqual([]);
   });
 

@@ -277,6 +277,85 @@ describe('delivery engine on real Redis + Postgres', () => {
     expect(fake.callsTo('conversations.history').length).toBeGreaterThan(0);
   });
 
+  it('a 429 on the DM look-up of an uncertain retry keeps it uncertain: still one DM', async () => {
+    const deps = engineDeps(fake, database, prefix);
+    open.push(deps);
+    const [person] = seedRitualChannel(fake, TEAM, CHANNEL, 1) as [string];
+    const ritual = await setUpContribution(deps, TEAM, CHANNEL);
+    const occurrence = await occurrenceOf(deps, ritual.id, 'run-crash-429');
+    await deps.deliveries.recordFanout(occurrence, [
+      { userId: person, send: true, dueAt: new Date(), localDate: '2026-11-27', tz: 'UTC' },
+    ]);
+    const [delivery] = await deps.deliveries.pending();
+    if (!delivery) throw new Error('no delivery');
+    await deps.deliveries.claim(delivery.id, 1, new Date(Date.now() - 120_000));
+    const { postReminder } = await import('../../src/slack/reminder-delivery.ts');
+    await postReminder(deps.clients.forToken(TOKEN), `D${person}`, 'contribution', delivery.id, 1);
+    fake.injectFailures({ method: 'conversations.history', status: 429, retryAfterSeconds: 1, times: 1 });
+    open.push(workersFor(deps));
+    await deps.timers.deliver([delivery]);
+    await waitUntil(async () => (await deps.deliveries.find(delivery.id))?.status === 'sent', 15_000, 'sent');
+    expect(remindersPerMember(fake).get(`D${person}`)).toBe(1);
+    expect(fake.earlyRetries()).toEqual([]);
+  });
+
+  it('a 429 while reading the channel waits its Retry-After, then fans out', async () => {
+    const deps = engineDeps(fake, database, prefix);
+    open.push(deps);
+    seedRitualChannel(fake, TEAM, CHANNEL, 5);
+    const ritual = await setUpContribution(deps, TEAM, CHANNEL);
+    fake.injectFailures({ method: 'conversations.members', status: 429, retryAfterSeconds: 1, times: 1 });
+    open.push(workersFor(deps));
+    await deps.timers.fanout(await occurrenceOf(deps, ritual.id, 'run-members-429'));
+    await waitUntil(async () => (await sentCount(deps)) === 5, 15_000, '5 sent');
+    expect(fake.earlyRetries()).toEqual([]);
+  });
+
+  it('skips a delivery found more than 12 hours late, and uninstall cancels what is pending', async () => {
+    const deps = engineDeps(fake, database, prefix);
+    open.push(deps);
+    const [late, pending] = seedRitualChannel(fake, TEAM, CHANNEL, 2) as [string, string];
+    const ritual = await setUpContribution(deps, TEAM, CHANNEL);
+    await knownMembers(deps, [late, pending]);
+    const occurrence = await occurrenceOf(deps, ritual.id, '2026-12-01', 'scheduled');
+    await deps.deliveries.recordFanout(occurrence, [
+      {
+        userId: late,
+        send: true,
+        dueAt: new Date(Date.now() - 13 * 3600_000),
+        localDate: '2026-12-01',
+        tz: 'UTC',
+      },
+      {
+        userId: pending,
+        send: true,
+        dueAt: new Date(Date.now() + 3600_000),
+        localDate: '2026-12-01',
+        tz: 'UTC',
+      },
+    ]);
+    const next = await occurrenceOf(deps, ritual.id, '2027-01-01', 'scheduled');
+    open.push(workersFor(deps));
+    await deps.timers.deliver(await deps.deliveries.pending());
+    await waitUntil(async () => (await deps.deliveries.pending()).length === 1, 15_000, 'late one skipped');
+    expect(remindersPerMember(fake).size).toBe(0);
+
+    await deps.deliveries.cancelPendingForTeam(TEAM);
+    const rows = await deps.db
+      .selectFrom('deliveries')
+      .select(['user_id', 'status', 'skip_reason'])
+      .orderBy('user_id')
+      .execute();
+    expect(rows).toEqual([
+      { user_id: late, status: 'skipped', skip_reason: 'missed' },
+      { user_id: pending, status: 'skipped', skip_reason: 'uninstalled' },
+    ]);
+    expect((await deps.deliveries.findOccurrence(next.id))?.status).toBe('cancelled');
+    // In OAuth mode a workspace without an installation is not planned any more.
+    expect(await deps.rituals.listSchedulable({ installedOnly: true })).toEqual([]);
+    expect((await deps.rituals.listSchedulable()).map((r) => r.teamId)).toEqual([TEAM]);
+  });
+
   it('a 429 storm and 5xx errors: everyone delivered once, no call before its Retry-After', async () => {
     // A fast pace with 20 jobs at once: only the workspace's send gate keeps calls from starting
     // while a 429 is being answered.

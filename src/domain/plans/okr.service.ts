@@ -227,7 +227,10 @@ export function createOkrService(db: Db, clock: Clock) {
       input: Omit<KeyResultInput, 'kind' | 'current'>,
     ): Promise<KeyResultRecord> {
       const existing = await requireKeyResult(owner, rawId);
-      const kr = validateKeyResult({ ...input, kind: existing.kind, current: String(existing.current) });
+      // The current value is not on the edit form: validate the rest, then keep it as stored
+      // (its string form, e.g. 1e-7, need not parse back).
+      const validated = validateKeyResult({ ...input, kind: existing.kind });
+      const kr = { ...validated, current: existing.current };
       await okrs.updateKeyResult(owner.teamId, owner.userId, existing.id, kr);
       return { ...existing, ...kr };
     },

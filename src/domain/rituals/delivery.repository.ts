@@ -134,6 +134,24 @@ export function createDeliveryRepository(db: Db) {
       return row && toOccurrence(row);
     },
 
+    /** The workspace uninstalled the app: nothing more is planned or sent there. */
+    async cancelPendingForTeam(teamId: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('ritual_occurrences')
+          .set({ status: 'cancelled' })
+          .where('team_id', '=', teamId)
+          .where('status', '=', 'planned')
+          .execute();
+        await trx
+          .updateTable('deliveries')
+          .set({ status: 'skipped', skip_reason: 'uninstalled', updated_at: sql`now()` })
+          .where('team_id', '=', teamId)
+          .where('status', 'in', ['planned', 'sending'])
+          .execute();
+      });
+    },
+
     async cancelOccurrence(id: string): Promise<void> {
       await db
         .updateTable('ritual_occurrences')
@@ -308,6 +326,8 @@ export function createDeliveryRepository(db: Db) {
         })
         .where('id', '=', id)
         .where('round', '=', round)
+        // A skip or a logged contribution that landed during the send wins.
+        .where('status', '=', 'sending')
         .execute();
     },
 

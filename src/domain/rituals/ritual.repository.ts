@@ -115,11 +115,16 @@ export function createRitualRepository(db: Db) {
         .execute();
     },
 
-    /** Rituals that should be planned: set up with a channel, not paused, on every workspace. */
-    async listSchedulable(): Promise<Ritual[]> {
-      const rows = await db
-        .selectFrom('rituals')
-        .selectAll()
+    /**
+     * Rituals that should be planned: set up with a channel, not paused. With `installedOnly`
+     * (OAuth mode) only workspaces that still have the app installed count.
+     */
+    async listSchedulable(options: { installedOnly?: boolean } = {}): Promise<Ritual[]> {
+      let query = db.selectFrom('rituals').selectAll();
+      if (options.installedOnly) {
+        query = query.where('team_id', 'in', db.selectFrom('installations').select('team_id'));
+      }
+      const rows = await query
         .where('paused', '=', false)
         .where('channel_id', 'is not', null)
         .where(

@@ -41,6 +41,12 @@ export function createRitualService(deps: {
       const ritual = await deps.rituals.find(teamId, name);
       const reason = whyNotRunnable(ritual);
       if (reason) throw new DomainError('ritual_not_runnable', reason);
+      if (ritual.paused) {
+        throw new DomainError(
+          'ritual_paused',
+          `The ${name} ritual is paused; resume it first with \`/careerplan ritual resume ${name}\`.`,
+        );
+      }
       const now = deps.clock.now();
       const occurrence = await deps.deliveries.upsertOccurrence({
         ritualId: ritual.id,

@@ -3,6 +3,7 @@ import type { CalendarRepository } from '../../domain/rituals/calendar.repositor
 import type { DeliveryRepository } from '../../domain/rituals/delivery.repository.ts';
 import { SENDING_LEASE_MS } from '../../domain/rituals/delivery.ts';
 import type { RitualRepository } from '../../domain/rituals/ritual.repository.ts';
+import { MAX_LATENESS_MS } from '../../domain/rituals/ritual.ts';
 import { isOutOfOfficeOn, isPausedOn } from '../../domain/schedules/index.ts';
 import type { WorkspaceRepository } from '../../domain/workspaces/workspace.repository.ts';
 import { scrubSecrets } from '../../ops/logger.ts';
@@ -12,6 +13,7 @@ import { findDeliveredMessage, openDm, postReminder } from '../../slack/reminder
 import { isPermanentSlackError, retryAfterSeconds, slackErrorCode } from '../../slack/slack-errors.ts';
 import type { BackgroundClients } from '../../slack/web-client.ts';
 import { PermanentJobError, RetryLaterError } from '../errors.ts';
+import type { JobInfo } from '../worker.ts';
 import type { WorkspaceThrottle } from '../workspace-throttle.ts';
 
 export interface DeliverDeps {
@@ -43,7 +45,11 @@ export interface DeliverPayload {
  * 3. post inside the workspace's send gate, then record `sent`. A 429 blocks only this workspace until Retry-After and releases
  *    the row; a permanent error fails it; anything else keeps it uncertain and retries.
  */
-export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promise<void> {
+export async function deliver(
+  deps: DeliverDeps,
+  payload: DeliverPayload,
+  attempt: { attempt: number; maxAttempts: number } = { attempt: 1, maxAttempts: 1 },
+): Promise<void> {
   // Pace first: a job parked until its slot has touched no row.
   const slot = await bookSlot(deps, payload.teamId, payload.slotAt);
   const now = deps.clock.now();
@@ -61,6 +67,8 @@ export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promi
     deps.metrics.deliveries.inc({ ritual: ritual?.name ?? 'unknown', outcome: 'skipped' });
   };
   if (!ritual || ritual.paused) return skip('ritual_paused');
+  // A reminder found this late (its job waited out an outage) would arrive out of context.
+  if (now.getTime() - delivery.dueAt.getTime() > MAX_LATENESS_MS) return skip('missed');
   // The member may have paused or gone out of office since the fan-out.
   const { availability } = claim.member;
   if (isPausedOn(availability, delivery.localDate)) return skip('paused');
@@ -74,6 +82,9 @@ export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promi
   }
   const client = deps.clients.forToken(token);
 
+  // Set once the post itself is attempted: a 429 before that (the DM look-up of an uncertain
+  // retry) says nothing about whether an earlier attempt posted.
+  let posting = false;
   try {
     let dm = delivery.dmChannelId ?? claim.member.dmChannelId;
     if (claim.uncertain) {
@@ -97,6 +108,7 @@ export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promi
     if (wait > 0) await sleep(wait);
     // Posting to the user id lands in the bot's DM with them; Slack answers with that channel.
     const target = dm ?? delivery.userId;
+    posting = true;
     const gated = await deps.throttle.exclusive(
       delivery.teamId,
       () => sendOnce(deps, client, target, ritual.name, delivery),
@@ -123,8 +135,11 @@ export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promi
     if (error instanceof RetryLaterError) throw error;
     const retryAfter = retryAfterSeconds(error);
     if (retryAfter !== undefined) {
-      // Slack did not post it (the workspace block was set inside the send gate).
-      await deps.deliveries.release(delivery.id, `ratelimited (Retry-After ${retryAfter}s)`);
+      const note = `ratelimited (Retry-After ${retryAfter}s)`;
+      // A refused post certainly did not post (its workspace block was set inside the send gate);
+      // a refused DM look-up leaves the attempt as uncertain as it was.
+      if (posting) await deps.deliveries.release(delivery.id, note);
+      else await deps.deliveries.recordError(delivery.id, note);
       throw new RetryLaterError(Date.now() + retryAfter * 1000, 'Slack answered 429', { slotAt: undefined });
     }
     if (isPermanentSlackError(error)) {
@@ -134,10 +149,15 @@ export async function deliver(deps: DeliverDeps, payload: DeliverPayload): Promi
       throw new PermanentJobError(code, `Slack refused the reminder: ${code}`);
     }
     // 5xx, timeout, network: the post may or may not have happened; the next attempt checks.
-    await deps.deliveries.recordError(
-      delivery.id,
-      scrubSecrets((error as Error).message ?? String(error)).slice(0, 500),
-    );
+    // On the last attempt the delivery is failed, so it shows up for operators and is not
+    // picked up again by reconcile.
+    const message = scrubSecrets((error as Error).message ?? String(error)).slice(0, 500);
+    if (attempt.attempt >= attempt.maxAttempts) {
+      await deps.deliveries.markFailed(delivery.id, message);
+      deps.metrics.deliveries.inc({ ritual: ritual.name, outcome: 'failed' });
+    } else {
+      await deps.deliveries.recordError(delivery.id, message);
+    }
     throw error;
   }
 }
@@ -214,5 +234,5 @@ async function bookSlot(deps: DeliverDeps, teamId: string, slotAt: number | unde
 }
 
 export function createDeliverHandler(deps: DeliverDeps) {
-  return async (payload: DeliverPayload) => deliver(deps, payload);
+  return async (payload: DeliverPayload, info: JobInfo) => deliver(deps, payload, info);
 }

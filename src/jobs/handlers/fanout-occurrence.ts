@@ -7,10 +7,10 @@ import type { WorkspaceRepository } from '../../domain/workspaces/workspace.repo
 import type { Metrics } from '../../ops/metrics.ts';
 import type { BotTokens } from '../../slack/bot-tokens.ts';
 import { channelMemberIds, profilesOf } from '../../slack/channel-audience.ts';
-import { isPermanentSlackError, slackErrorCode } from '../../slack/slack-errors.ts';
+import { isPermanentSlackError, retryAfterSeconds, slackErrorCode } from '../../slack/slack-errors.ts';
 import type { BackgroundClients } from '../../slack/web-client.ts';
 import type { DeliveryTimers } from '../delivery-timers.ts';
-import { PermanentJobError } from '../errors.ts';
+import { PermanentJobError, RetryLaterError } from '../errors.ts';
 
 export interface FanoutDeps {
   rituals: RitualRepository;
@@ -53,6 +53,13 @@ export async function fanoutOccurrence(deps: FanoutDeps, occurrenceId: string): 
         await channelMemberIds(client, ritual.channelId),
       );
     } catch (error) {
+      const retryAfter = retryAfterSeconds(error);
+      if (retryAfter !== undefined) {
+        throw new RetryLaterError(
+          Date.now() + retryAfter * 1000,
+          'Slack answered 429 while reading the channel',
+        );
+      }
       if (isPermanentSlackError(error)) {
         throw new PermanentJobError(
           slackErrorCode(error) ?? 'slack_error',

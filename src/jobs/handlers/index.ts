@@ -11,7 +11,10 @@ export function buildJobHandlers(deps: Deps): JobHandlers {
   return {
     'refresh-member-profiles': createRefreshMemberProfilesHandler(deps),
     'sync-member': createSyncMemberHandler(deps),
-    'reconcile-rituals': createReconcileRitualsHandler(deps),
+    'reconcile-rituals': createReconcileRitualsHandler({
+      ...deps,
+      installedOnly: deps.config.auth.mode === 'oauth',
+    }),
     'fanout-occurrence': createFanoutOccurrenceHandler(deps),
     deliver: createDeliverHandler(deps),
   };

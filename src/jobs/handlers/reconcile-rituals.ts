@@ -12,6 +12,8 @@ export interface ReconcileDeps {
   deliveries: DeliveryRepository;
   timers: DeliveryTimers;
   clock: Clock;
+  /** OAuth mode: skip workspaces that uninstalled the app. */
+  installedOnly?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function reconcileRituals(
 ): Promise<{ planned: number }> {
   const now = deps.clock.now();
   let planned = 0;
-  for (const ritual of await deps.rituals.listSchedulable()) {
+  for (const ritual of await deps.rituals.listSchedulable({ installedOnly: deps.installedOnly })) {
     const team = await deps.calendar.teamCalendar(ritual.teamId);
     const occurrences = planOccurrences({
       cadence: ritual.cadence,

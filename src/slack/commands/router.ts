@@ -62,7 +62,8 @@ export function createCommandRouter(handlers: Readonly<Record<string, Subcommand
       await answer(helpMessage(available));
       return;
     }
-    const handler = handlers[parsed.name];
+    // Own properties only: `/careerplan constructor` must not find Object.prototype's.
+    const handler = Object.hasOwn(handlers, parsed.name) ? handlers[parsed.name] : undefined;
     if (!handler) {
       await answer({ text: unknownSubcommandText(parsed.name, available) });
       return;

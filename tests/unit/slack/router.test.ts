@@ -57,6 +57,13 @@ describe('/careerplan router', () => {
     expect(textOf(nonsense.acks[0])).toContain('`nonsense` is not a careerplan command');
   });
 
+  it('never dispatches to Object.prototype members', async () => {
+    for (const text of ['constructor', '__proto__', 'toString']) {
+      const { acks } = await run({}, text);
+      expect(textOf(acks[0])).toContain('is not a careerplan command');
+    }
+  });
+
   it('says a catalogued but unbuilt subcommand is coming soon instead of pretending', async () => {
     const { acks } = await run({}, 'leaderboard');
     expect(textOf(acks[0])).toContain('coming soon');

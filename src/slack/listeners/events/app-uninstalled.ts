@@ -2,14 +2,18 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { EdgeServices } from '../../services.ts';
 
 /**
- * The workspace removed the app: its bot token is deleted at once (SPEC 5). Career data stays so
- * a reinstall picks up where the team left off; members erase theirs with delete-my-data.
+ * The workspace removed the app: its bot token is deleted at once (SPEC 5) and every planned
+ * reminder there is cancelled. Career data stays so a reinstall picks up where the team left off.
  */
 export function appUninstalled(services: EdgeServices) {
   return async ({ body }: SlackEventMiddlewareArgs<'app_uninstalled'> & AllMiddlewareArgs) => {
     const teamId = body.team_id;
     const removed = (await services.installations?.delete(teamId)) ?? false;
-    services.logger.info({ teamId, removed }, 'app uninstalled; installation removed');
+    await services.deliveries.cancelPendingForTeam(teamId);
+    services.logger.info(
+      { teamId, removed },
+      'app uninstalled; installation removed, pending reminders cancelled',
+    );
   };
 }
 

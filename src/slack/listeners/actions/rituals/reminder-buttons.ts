@@ -71,6 +71,15 @@ export function reminderSnooze(deps: Deps, option: SnoozeOption) {
     const delivery = await ownDelivery(deps, args);
     if (!delivery) return;
     const ritual = await deps.rituals.findById(delivery.ritualId);
+    const clickedRound = parseReminderValue(args.action.value)?.round;
+    if (clickedRound !== delivery.round) {
+      await args.respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: 'A newer reminder replaced this one; use the buttons on the latest message.',
+      });
+      return;
+    }
     if (!ritual || delivery.status !== 'sent' || (await isOver(deps, delivery))) {
       await args.respond({
         response_type: 'ephemeral',
@@ -82,7 +91,14 @@ export function reminderSnooze(deps: Deps, option: SnoozeOption) {
     const now = deps.clock.now();
     const dueAt = snoozeUntil(option, now, delivery.tz, ritual.localTime);
     const round = await deps.deliveries.snooze(delivery.id, dueAt);
-    if (round === undefined) return;
+    if (round === undefined) {
+      await args.respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: 'This reminder was already snoozed or handled.',
+      });
+      return;
+    }
     await deps.timers.deliver([{ ...delivery, round, dueAt, status: 'planned' }]);
     const when =
       option === '1h'
