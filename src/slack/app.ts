@@ -65,12 +65,17 @@ export function createSlackApp(deps: {
             port: config.port,
           },
         };
-  // In Socket Mode, Bolt serves custom routes (and OAuth) on installerOptions.port.
+  // In Socket Mode, Bolt serves custom routes (and OAuth) on installerOptions.port, and its
+  // Socket Mode client opens the connection (apps.connections.open) with installerOptions.clientOptions.
   const receiverMode: AppOptions = config.appToken
     ? {
         socketMode: true,
         appToken: config.appToken,
-        installerOptions: { ...auth.installerOptions, port: config.port },
+        installerOptions: {
+          clientOptions: { slackApiUrl: config.slackApiUrl, fetch: instrumentedFetch(services.metrics) },
+          ...auth.installerOptions,
+          port: config.port,
+        },
       }
     : { signingSecret: config.signingSecret ?? '' };
 
