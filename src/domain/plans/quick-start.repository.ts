@@ -38,14 +38,14 @@ export function createQuickStartRepository(db: Db) {
         .where('kind', 'in', kinds)
         .execute();
       const have = new Set(artifacts.map((a) => a.kind));
-      const any = (list: readonly string[]) => list.some((k) => have.has(k));
+      const hasAnyOf = (list: readonly string[]) => list.some((k) => have.has(k));
       return {
         hasNorthStar: northStar !== undefined,
         hasSkillsAssessed: false,
         hasSprint: false,
-        hasPublicArtifact: any(QUICK_START_ARTIFACT_KINDS.hasPublicArtifact),
-        hasMentoring: any(QUICK_START_ARTIFACT_KINDS.hasMentoring),
-        hasE2eFeature: any(QUICK_START_ARTIFACT_KINDS.hasE2eFeature),
+        hasPublicArtifact: hasAnyOf(QUICK_START_ARTIFACT_KINDS.hasPublicArtifact),
+        hasMentoring: hasAnyOf(QUICK_START_ARTIFACT_KINDS.hasMentoring),
+        hasE2eFeature: hasAnyOf(QUICK_START_ARTIFACT_KINDS.hasE2eFeature),
         hasFeedbackConversation: false,
       };
     },
