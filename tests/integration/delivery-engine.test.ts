@@ -69,6 +69,17 @@ async function knownMembers(deps: Deps, userIds: readonly string[]): Promise<voi
   );
 }
 
+/** The contribution ritual set up (its schedule last set) at `since`, with `people` in its channel. */
+async function ritualSetUpAt(fake: FakeSlack, deps: Deps, people: number, since: string) {
+  seedRitualChannel(fake, TEAM, CHANNEL, people);
+  const ritual = await setUpContribution(deps, TEAM, CHANNEL);
+  await deps.db
+    .updateTable('rituals')
+    .set({ updated_at: new Date(since) })
+    .execute();
+  return ritual;
+}
+
 async function sentCount(deps: Deps): Promise<number> {
   const row = await deps.db
     .selectFrom('deliveries')
@@ -107,12 +118,7 @@ describe('delivery engine on real Redis + Postgres', () => {
     // Friday 2026-11-27 12:00 UTC: the next first work day (Tue 2026-12-01) is inside 7 days.
     const deps = engineDeps(fake, database, prefix, fixedClock(new Date('2026-11-27T12:00:00Z')));
     open.push(deps);
-    seedRitualChannel(fake, TEAM, CHANNEL, 3);
-    await setUpContribution(deps, TEAM, CHANNEL);
-    await deps.db
-      .updateTable('rituals')
-      .set({ updated_at: new Date('2026-11-01T00:00:00Z') })
-      .execute();
+    await ritualSetUpAt(fake, deps, 3, '2026-11-01T00:00:00Z');
     for (let i = 0; i < 3; i++) await reconcileRituals(deps, 7);
     const occurrences = await deps.db.selectFrom('ritual_occurrences').selectAll().execute();
     expect(occurrences.map((o) => o.occurrence_date)).toEqual(['2026-12-01']);
@@ -123,12 +129,7 @@ describe('delivery engine on real Redis + Postgres', () => {
   it('does not back-fill an occurrence whose time passed before the ritual was set up', async () => {
     const deps = engineDeps(fake, database, prefix, fixedClock(new Date('2026-12-01T20:00:00Z')));
     open.push(deps);
-    seedRitualChannel(fake, TEAM, CHANNEL, 1);
-    await setUpContribution(deps, TEAM, CHANNEL);
-    await deps.db
-      .updateTable('rituals')
-      .set({ updated_at: new Date('2026-12-01T19:00:00Z') })
-      .execute();
+    await ritualSetUpAt(fake, deps, 1, '2026-12-01T19:00:00Z');
     await reconcileRituals(deps, 3);
     // Today's 10:00 (team zone UTC) is gone; the next first work day is a month away.
     expect(await deps.db.selectFrom('ritual_occurrences').selectAll().execute()).toEqual([]);
@@ -137,12 +138,7 @@ describe('delivery engine on real Redis + Postgres', () => {
   it('set up the same morning, today’s occurrence still runs', async () => {
     const deps = engineDeps(fake, database, prefix, fixedClock(new Date('2026-12-01T08:00:00Z')));
     open.push(deps);
-    seedRitualChannel(fake, TEAM, CHANNEL, 1);
-    await setUpContribution(deps, TEAM, CHANNEL);
-    await deps.db
-      .updateTable('rituals')
-      .set({ updated_at: new Date('2026-12-01T07:59:00Z') })
-      .execute();
+    await ritualSetUpAt(fake, deps, 1, '2026-12-01T07:59:00Z');
     await reconcileRituals(deps, 3);
     const occurrences = await deps.db.selectFrom('ritual_occurrences').select('occurrence_date').execute();
     expect(occurrences).toEqual([{ occurrence_date: '2026-12-01' }]);
