@@ -19,9 +19,9 @@ import { createWorkspaceThrottle } from './jobs/workspace-throttle.ts';
 import type { ReadinessCheck } from './ops/health.ts';
 import type { Logger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
-import { createBotTokens } from './slack/bot-tokens.ts';
-import { createMemberDirectory } from './slack/member-directory.ts';
-import { createBackgroundClients } from './slack/web-client.ts';
+import { createBotTokens } from './slack-api/bot-tokens.ts';
+import { createMemberDirectory } from './slack-api/member-directory.ts';
+import { createBackgroundClients } from './slack-api/web-client.ts';
 
 /**
  * The composition root: every long-lived object of a process, built once from the config.

@@ -3,16 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { App, type AppOptions } from '@slack/bolt';
 import type { InstallationStore } from '@slack/oauth';
 import type { Config } from '../config.ts';
+import { instrumentedFetch, interactiveClientOptions } from '../slack-api/web-client.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { mergeSubcommands, type SlackFeature } from './features.ts';
-import { registerActions } from './listeners/actions/index.ts';
-import { registerCommands } from './listeners/commands/index.ts';
-import { registerEvents } from './listeners/events/index.ts';
+import { registerActions } from './features/core/actions/index.ts';
+import { registerCommands } from './features/core/commands/index.ts';
+import { registerEvents } from './features/core/events/index.ts';
+import { mergeSubcommands, type SlackFeature } from './kit/feature.ts';
 import { dedupeEvents } from './middleware/dedupe-events.ts';
 import { observeRequests } from './middleware/observe.ts';
 import { BOT_SCOPES } from './scopes.ts';
 import type { EdgeServices } from './services.ts';
-import { instrumentedFetch, interactiveClientOptions } from './web-client.ts';
 
 export interface OpsRoute {
   path: string;

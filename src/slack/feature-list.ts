@@ -1,7 +1,7 @@
 import type { Deps } from '../deps.ts';
-import type { SlackFeature } from './features.ts';
-import { createPlansFeature } from './listeners/plans-feature.ts';
-import { createRitualsFeature } from './listeners/rituals-feature.ts';
+import { createPlansFeature } from './features/plans/index.ts';
+import { createRitualsFeature } from './features/rituals/index.ts';
+import type { SlackFeature } from './kit/feature.ts';
 
 /**
  * Every feature's Slack edge, in one list. `help` is built into the router; a catalogued

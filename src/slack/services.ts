@@ -6,8 +6,8 @@ import type { WorkspaceRepository } from '../domain/workspaces/workspace.reposit
 import type { JobQueues } from '../jobs/queues.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import type { MemberDirectory } from '../slack-api/member-directory.ts';
 import type { SubcommandHandler } from './commands/router.ts';
-import type { MemberDirectory } from './member-directory.ts';
 
 /** Everything the Slack listeners may call, built once in deps.ts and passed in. */
 export interface EdgeServices {

@@ -258,7 +258,7 @@ describe('delivery engine on real Redis + Postgres', () => {
     if (!delivery) throw new Error('no delivery');
     // A worker claimed it and Slack accepted the post, then the worker died before recording it.
     await deps.deliveries.claim(delivery.id, 1, new Date(Date.now() - 120_000));
-    const { postReminder } = await import('../../src/slack/reminder-delivery.ts');
+    const { postReminder } = await import('../../src/slack-api/reminder-delivery.ts');
     await postReminder(deps.clients.forToken(TOKEN), `D${person}`, 'contribution', delivery.id, 1);
 
     const workers = workersFor(deps);
@@ -285,7 +285,7 @@ describe('delivery engine on real Redis + Postgres', () => {
     const [delivery] = await deps.deliveries.pending();
     if (!delivery) throw new Error('no delivery');
     await deps.deliveries.claim(delivery.id, 1, new Date(Date.now() - 120_000));
-    const { postReminder } = await import('../../src/slack/reminder-delivery.ts');
+    const { postReminder } = await import('../../src/slack-api/reminder-delivery.ts');
     await postReminder(deps.clients.forToken(TOKEN), `D${person}`, 'contribution', delivery.id, 1);
     fake.injectFailures({ method: 'conversations.history', status: 429, retryAfterSeconds: 1, times: 1 });
     open.push(workersFor(deps));

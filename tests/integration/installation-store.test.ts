@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/database.ts';
 import { createInstallationRepository } from '../../src/domain/workspaces/installation.repository.ts';
 import { createTokenCipher } from '../../src/domain/workspaces/token-cipher.ts';
-import { createBotTokens } from '../../src/slack/bot-tokens.ts';
 import { createInstallationStore } from '../../src/slack/installation-store.ts';
+import { createBotTokens } from '../../src/slack-api/bot-tokens.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 function installation(teamId: string, token: string): Installation<'v2', false> {

@@ -5,10 +5,10 @@ import { planDeliveries } from '../../domain/rituals/fanout.ts';
 import type { RitualRepository } from '../../domain/rituals/ritual.repository.ts';
 import type { WorkspaceRepository } from '../../domain/workspaces/workspace.repository.ts';
 import type { Metrics } from '../../ops/metrics.ts';
-import type { BotTokens } from '../../slack/bot-tokens.ts';
-import { channelMemberIds, profilesOf } from '../../slack/channel-audience.ts';
-import { isPermanentSlackError, retryAfterSeconds, slackErrorCode } from '../../slack/slack-errors.ts';
-import type { BackgroundClients } from '../../slack/web-client.ts';
+import type { BotTokens } from '../../slack-api/bot-tokens.ts';
+import { channelMemberIds, profilesOf } from '../../slack-api/channel-audience.ts';
+import { isPermanentSlackError, retryAfterSeconds, slackErrorCode } from '../../slack-api/slack-errors.ts';
+import type { BackgroundClients } from '../../slack-api/web-client.ts';
 import type { DeliveryTimers } from '../delivery-timers.ts';
 import { PermanentJobError, RetryLaterError } from '../errors.ts';
 

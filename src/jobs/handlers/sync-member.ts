@@ -1,8 +1,8 @@
 import type { WorkspaceRepository } from '../../domain/workspaces/workspace.repository.ts';
-import type { BotTokens } from '../../slack/bot-tokens.ts';
-import { fetchMemberProfile } from '../../slack/member-profiles.ts';
-import { isPermanentSlackError, slackErrorCode } from '../../slack/slack-errors.ts';
-import type { BackgroundClients } from '../../slack/web-client.ts';
+import type { BotTokens } from '../../slack-api/bot-tokens.ts';
+import { fetchMemberProfile } from '../../slack-api/member-profiles.ts';
+import { isPermanentSlackError, slackErrorCode } from '../../slack-api/slack-errors.ts';
+import type { BackgroundClients } from '../../slack-api/web-client.ts';
 import { PermanentJobError } from '../errors.ts';
 
 export interface MemberSyncDeps {

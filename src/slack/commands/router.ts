@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } 
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../ops/logger.ts';
-import { helpMessage } from '../blocks/help.ts';
-import { userMessageFor } from '../errors.ts';
+import { helpMessage } from '../features/core/blocks/help.ts';
+import { userMessageFor } from '../kit/errors.ts';
 import { SUBCOMMAND_NAMES } from './catalog.ts';
 import { closestName, parseCommandText } from './parse.ts';
 

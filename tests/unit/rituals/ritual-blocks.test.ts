@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Ritual } from '../../../src/domain/rituals/ritual.ts';
-import { reminderMessage } from '../../../src/slack/blocks/reminders.ts';
-import { contributionModal } from '../../../src/slack/blocks/rituals/contribution-modal.ts';
-import { contributionsMessage } from '../../../src/slack/blocks/rituals/contributions-list.ts';
-import { ritualListMessage } from '../../../src/slack/blocks/rituals/ritual-list.ts';
-import { ritualSetupModal } from '../../../src/slack/blocks/rituals/ritual-setup-modal.ts';
-import { teamModal } from '../../../src/slack/blocks/rituals/team-modal.ts';
-import { parseReminderValue } from '../../../src/slack/ids-rituals.ts';
+import { contributionModal } from '../../../src/slack/features/rituals/blocks/contribution-modal.ts';
+import { contributionsMessage } from '../../../src/slack/features/rituals/blocks/contributions-list.ts';
+import { reminderMessage } from '../../../src/slack/features/rituals/blocks/reminders.ts';
+import { ritualListMessage } from '../../../src/slack/features/rituals/blocks/ritual-list.ts';
+import { ritualSetupModal } from '../../../src/slack/features/rituals/blocks/ritual-setup-modal.ts';
+import { teamModal } from '../../../src/slack/features/rituals/blocks/team-modal.ts';
+import { parseReminderValue } from '../../../src/slack/features/rituals/ids.ts';
 import { validateBlocks, validateView } from '../../support/block-kit-limits.ts';
 
 const ritual: Ritual = {

@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LADDER, type LadderLevel } from '../../../../src/domain/plans/ladder.ts';
 import { numberKeyResults } from '../../../../src/domain/plans/records.ts';
-import { homeView } from '../../../../src/slack/blocks/home.ts';
-import { goalModal } from '../../../../src/slack/blocks/plans/goal.ts';
-import { ladderMessage, ladderModal, ladderRowCount } from '../../../../src/slack/blocks/plans/ladder.ts';
-import { milestoneAddModal, milestoneListMessage } from '../../../../src/slack/blocks/plans/milestones.ts';
-import { okrListMessage } from '../../../../src/slack/blocks/plans/okr-list.ts';
+import { homeView } from '../../../../src/slack/features/core/blocks/home.ts';
+import { goalModal } from '../../../../src/slack/features/plans/blocks/goal.ts';
+import {
+  ladderMessage,
+  ladderModal,
+  ladderRowCount,
+} from '../../../../src/slack/features/plans/blocks/ladder.ts';
+import {
+  milestoneAddModal,
+  milestoneListMessage,
+} from '../../../../src/slack/features/plans/blocks/milestones.ts';
+import { okrListMessage } from '../../../../src/slack/features/plans/blocks/okr-list.ts';
 import {
   checkInModal,
   keyResultAddModal,
   keyResultEditModal,
   objectiveEditModal,
   okrAddModal,
-} from '../../../../src/slack/blocks/plans/okr-modals.ts';
+} from '../../../../src/slack/features/plans/blocks/okr-modals.ts';
 import { validateMessage, validateView } from '../../../support/block-kit-limits.ts';
 import { dashboard, keyResult, member, milestone, nasty, objective } from './fixtures.ts';
 

@@ -1,0 +1,28 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { EdgeServices } from '../../../services.ts';
+
+/**
+ * The workspace removed the app: its bot token is deleted at once (SPEC 5) and every planned
+ * reminder there is cancelled. Career data stays so a reinstall picks up where the team left off.
+ */
+export function appUninstalled(services: EdgeServices) {
+  return async ({ body }: SlackEventMiddlewareArgs<'app_uninstalled'> & AllMiddlewareArgs) => {
+    const teamId = body.team_id;
+    const removed = (await services.installations?.delete(teamId)) ?? false;
+    await services.deliveries.cancelPendingForTeam(teamId);
+    services.logger.info(
+      { teamId, removed },
+      'app uninstalled; installation removed, pending reminders cancelled',
+    );
+  };
+}
+
+/** Slack revoked tokens: when the bot's token is among them, the installation goes too. */
+export function tokensRevoked(services: EdgeServices) {
+  return async ({ event, body }: SlackEventMiddlewareArgs<'tokens_revoked'> & AllMiddlewareArgs) => {
+    const botTokensRevoked = (event.tokens.bot ?? []).length > 0;
+    if (!botTokensRevoked) return;
+    const removed = (await services.installations?.delete(body.team_id)) ?? false;
+    services.logger.info({ teamId: body.team_id, removed }, 'bot token revoked; installation removed');
+  };
+}

@@ -1,0 +1,40 @@
+import type { KnownBlock } from '@slack/types';
+import {
+  describeSchedule,
+  RITUAL_DEFINITIONS,
+  type Ritual,
+  whyNotRunnable,
+} from '../../../../domain/rituals/ritual.ts';
+
+/** `/careerplan ritual list`: each ritual's channel, schedule and state. */
+export function ritualListMessage(
+  rituals: readonly Ritual[],
+  teamTz: string,
+): { text: string; blocks: KnownBlock[] } {
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Team rituals' } }];
+  for (const ritual of rituals) {
+    const definition = RITUAL_DEFINITIONS[ritual.name];
+    const channel = ritual.channelId ? `<#${ritual.channelId}>` : '_no channel yet_';
+    const state = ritual.paused
+      ? ':double_vertical_bar: paused'
+      : (whyNotRunnable(ritual) ?? ':white_check_mark: active');
+    const who = ritual.audience === 'dm' ? "each member's own local time" : (ritual.timeZone ?? teamTz);
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*${definition.title}* (\`${ritual.name}\`) — ${definition.description}\n${channel} · ${describeSchedule(ritual.cadence, ritual.localTime)} (${who})\n${state}`,
+      },
+    });
+  }
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: 'Admins: `/careerplan ritual setup`, `ritual run <name>`, `ritual pause <name>`, `ritual resume <name>`.',
+      },
+    ],
+  });
+  return { text: 'Team rituals', blocks };
+}

@@ -1,0 +1,55 @@
+import type { Deps } from '../../../../deps.ts';
+import { DomainError } from '../../../../domain/errors.ts';
+import type { RitualService } from '../../../../domain/rituals/ritual.service.ts';
+import { parseRitualName, RITUAL_DEFINITIONS } from '../../../../domain/rituals/ritual.ts';
+import type { SubcommandHandler } from '../../../commands/router.ts';
+import { requireAdmin } from '../../../kit/admin.ts';
+import { ritualListMessage } from '../blocks/ritual-list.ts';
+import { ritualSetupModal } from '../blocks/ritual-setup-modal.ts';
+
+const USAGE =
+  '`/careerplan ritual list`, `ritual setup [name]`, `ritual run <name>`, `ritual pause <name>`, `ritual resume <name>`';
+
+/** `/careerplan ritual …` — listing is for everyone; everything else is for admins. */
+export function ritualCommand(deps: Deps, service: RitualService): SubcommandHandler {
+  return async (ctx) => {
+    const [action = 'list', nameArg, ...rest] = ctx.args.map((a) => a.toLowerCase());
+    if (action === 'list' && nameArg === undefined) {
+      const rituals = await deps.rituals.listForTeam(ctx.teamId);
+      const calendar = await deps.calendar.teamCalendar(ctx.teamId);
+      return ritualListMessage(rituals, calendar.timeZone);
+    }
+    if (!['setup', 'run', 'pause', 'resume', 'digest'].includes(action) || rest.length > 0) {
+      throw new DomainError(
+        'ritual_args',
+        `\`/careerplan ritual ${ctx.rest.slice(0, 40)}\` is not a ritual command. Use ${USAGE}.`,
+      );
+    }
+    await requireAdmin(deps, ctx.client, ctx.teamId, ctx.userId, `${action} rituals`);
+    if (action === 'setup') {
+      const name = parseRitualName(nameArg ?? 'contribution', '/careerplan ritual setup contribution');
+      await ctx.ack();
+      await ctx.client.views.open({
+        trigger_id: ctx.triggerId,
+        view: ritualSetupModal(await deps.rituals.find(ctx.teamId, name)),
+      });
+      return undefined;
+    }
+    const name = parseRitualName(nameArg, `/careerplan ritual ${action} contribution`);
+    if (action === 'digest') {
+      return { text: `Digests belong to the learning hour, which is coming soon. Nothing was posted.` };
+    }
+    if (action === 'run') {
+      await service.runNow(ctx.teamId, name, ctx.userId);
+      return {
+        text: `:rocket: Running *${RITUAL_DEFINITIONS[name].title}* now: everyone in its channel gets it once (paused and out-of-office members are skipped).`,
+      };
+    }
+    const ritual = await service.setPaused(ctx.teamId, name, action === 'pause');
+    return {
+      text: ritual.paused
+        ? `:double_vertical_bar: *${RITUAL_DEFINITIONS[name].title}* is paused: no reminders until \`/careerplan ritual resume ${name}\`.`
+        : `:arrow_forward: *${RITUAL_DEFINITIONS[name].title}* is running again from its next occurrence.`,
+    };
+  };
+}

@@ -1,0 +1,66 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { Deps } from '../../../../deps.ts';
+import { DomainError } from '../../../../domain/errors.ts';
+import { parseCadenceText } from '../../../../domain/rituals/cadence-text.ts';
+import type { RitualService } from '../../../../domain/rituals/ritual.service.ts';
+import { describeSchedule, parseRitualName, RITUAL_DEFINITIONS } from '../../../../domain/rituals/ritual.ts';
+import { isValidTimeZone, parseLocalTime } from '../../../../domain/schedules/index.ts';
+import { requireAdmin } from '../../../kit/admin.ts';
+import { fieldErrorsFor } from '../../../kit/errors.ts';
+import { fieldValue, metadataOf } from '../../../kit/view-state.ts';
+import { SETUP_FIELDS } from '../blocks/ritual-setup-modal.ts';
+
+function readSetup(view: SlackViewMiddlewareArgs['view']) {
+  const channelId = fieldValue(view, SETUP_FIELDS.channel);
+  if (!channelId) throw new DomainError('setup_invalid', 'Pick the ritual’s channel.', SETUP_FIELDS.channel);
+  const cadence = parseCadenceText(fieldValue(view, SETUP_FIELDS.cadence));
+  let localTime: ReturnType<typeof parseLocalTime>;
+  try {
+    localTime = parseLocalTime(fieldValue(view, SETUP_FIELDS.time));
+  } catch (error) {
+    throw new DomainError('setup_invalid', (error as Error).message, SETUP_FIELDS.time);
+  }
+  const timeZone = fieldValue(view, SETUP_FIELDS.timeZone).trim();
+  if (timeZone && !isValidTimeZone(timeZone)) {
+    throw new DomainError(
+      'setup_invalid',
+      `"${timeZone.slice(0, 40)}" is not an IANA time zone like Europe/Berlin.`,
+      SETUP_FIELDS.timeZone,
+    );
+  }
+  return { channelId, cadence, localTime, timeZone: timeZone || null };
+}
+
+/** Saves a ritual's channel and schedule (admins only), then plans its next occurrences. */
+export function ritualSetupSubmitted(deps: Deps, service: RitualService) {
+  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const userId = body.user.id;
+    let setup: ReturnType<typeof readSetup>;
+    try {
+      setup = readSetup(view);
+    } catch (error) {
+      const errors = fieldErrorsFor(error);
+      if (!errors) throw error;
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    const metadataName = metadataOf(view).name;
+    const name = parseRitualName(
+      typeof metadataName === 'string' ? metadataName : undefined,
+      '/careerplan ritual setup contribution',
+    );
+    try {
+      await requireAdmin(deps, client, teamId, userId, 'set up rituals');
+    } catch (error) {
+      await ack({ response_action: 'errors', errors: { [SETUP_FIELDS.channel]: (error as Error).message } });
+      return;
+    }
+    const ritual = await service.setup(teamId, name, setup);
+    await ack();
+    await client.chat.postMessage({
+      channel: userId,
+      text: `:white_check_mark: *${RITUAL_DEFINITIONS[name].title}* runs in <#${setup.channelId}> ${describeSchedule(ritual.cadence, ritual.localTime)}. Make sure the careerplan bot is a member of that channel.`,
+    });
+  };
+}
