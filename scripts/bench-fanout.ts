@@ -19,9 +19,10 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { type Config, loadConfig } from '../src/config.ts';
 import { buildDeps, type Deps } from '../src/deps.ts';
-import type { Occurrence } from '../src/domain/rituals/delivery.ts';
+import type { Occurrence } from '../src/domain/rituals/occurrence.ts';
 import { createLogger } from '../src/ops/logger.ts';
 import { type RunningCareerplan, startCareerplan } from '../src/server.ts';
+import { assembleFeatures } from '../src/slack/assemble.ts';
 import { startFakeSlack } from '../tests/support/fake-slack.ts';
 import { TEST_REDIS_URL } from '../tests/support/redis.ts';
 import { remindersPerMember, seedRitualChannel, setUpContribution } from '../tests/support/rituals.ts';
@@ -160,6 +161,8 @@ async function main(): Promise<void> {
     } else {
       // This process only produces (sets up, enqueues); the child processes do the work.
       producer = buildDeps(config, logger);
+      // The producer sets rituals up, which needs the registered ritual types.
+      assembleFeatures(producer);
       deps = producer;
       for (let i = 0; i < PROCESSES; i++) children.push(startWorkerProcess(env, i + 1));
     }
@@ -181,7 +184,7 @@ async function main(): Promise<void> {
       const ritual = await setUpContribution(deps, w.teamId, w.channelId);
       const now = new Date();
       occurrences.push(
-        await deps.deliveries.upsertOccurrence({
+        await deps.occurrences.upsertOccurrence({
           ritualId: ritual.id,
           teamId: w.teamId,
           key: `run-bench-${randomBytes(4).toString('hex')}`,
@@ -222,7 +225,7 @@ async function main(): Promise<void> {
         `SELECT (SELECT count(*) FROM ritual_occurrences WHERE id = ANY($1::bigint[]) AND status <> 'planned') AS fanned,
                 count(*) AS total,
                 count(*) FILTER (WHERE status = ANY($2::text[])) AS final
-           FROM deliveries WHERE occurrence_id = ANY($1::bigint[])`,
+           FROM outbox WHERE occurrence_id = ANY($1::bigint[])`,
         [occurrenceIds, FINAL_STATUSES],
       );
       const fanned = Number(rows[0]?.fanned);
@@ -283,7 +286,7 @@ async function main(): Promise<void> {
     const tooManyPosts = tooMany.filter((c) => c.method === 'chat.postMessage').length;
 
     const status = await db.query<{ status: string; n: string }>(
-      `SELECT status, count(*) AS n FROM deliveries WHERE occurrence_id = ANY($1::bigint[]) GROUP BY status ORDER BY status`,
+      `SELECT status, count(*) AS n FROM outbox WHERE occurrence_id = ANY($1::bigint[]) GROUP BY status ORDER BY status`,
       [occurrenceIds],
     );
     const byStatus = Object.fromEntries(status.rows.map((r) => [r.status, Number(r.n)]));
@@ -292,7 +295,7 @@ async function main(): Promise<void> {
       `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - due_at)::float8) AS p50,
               percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - due_at)::float8) AS p99,
               max(extract(epoch FROM sent_at - due_at))::float8 AS max
-         FROM deliveries WHERE occurrence_id = ANY($1::bigint[]) AND status = 'sent'`,
+         FROM outbox WHERE occurrence_id = ANY($1::bigint[]) AND status = 'sent'`,
       [occurrenceIds],
     );
     const jobFailures = await db.query<{ name: string; n: string; last_error: string | null }>(

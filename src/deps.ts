@@ -3,12 +3,14 @@ import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { createDb } from './db/database.ts';
 import { createProcessedEventRepository } from './db/processed-events.repository.ts';
+import { createActivityRepository } from './domain/activity/activity.repository.ts';
 import { type Clock, systemClock } from './domain/clock.ts';
 import { createPlanServices } from './domain/plans/plan.service.ts';
 import { createPortfolioRepository } from './domain/portfolio/portfolio.repository.ts';
 import { createCalendarRepository } from './domain/rituals/calendar.repository.ts';
-import { createDeliveryRepository } from './domain/rituals/delivery.repository.ts';
+import { createOccurrenceRepository } from './domain/rituals/occurrence.repository.ts';
 import { createRitualRepository } from './domain/rituals/ritual.repository.ts';
+import { createRitualTypes } from './domain/rituals/ritual-types.ts';
 import { createInstallationRepository } from './domain/workspaces/installation.repository.ts';
 import { createTokenCipher } from './domain/workspaces/token-cipher.ts';
 import { createWorkspaceRepository } from './domain/workspaces/workspace.repository.ts';
@@ -19,6 +21,9 @@ import { createWorkspaceThrottle } from './jobs/workspace-throttle.ts';
 import type { ReadinessCheck } from './ops/health.ts';
 import type { Logger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
+import { createOutboxKinds } from './outbox/kinds.ts';
+import { createOutboxRepository } from './outbox/outbox.repository.ts';
+import { createOutbox } from './outbox/outbox.ts';
 import { createBotTokens } from './slack-api/bot-tokens.ts';
 import { createMemberDirectory } from './slack-api/member-directory.ts';
 import { createBackgroundClients } from './slack-api/web-client.ts';
@@ -61,6 +66,10 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
     messagesPerMinute: config.workspaceMessagesPerMinute,
   });
   const timers = createDeliveryTimers(queues, () => clock.now());
+  // Filled from the feature list at start-up (server.ts): what each feature runs on the engine.
+  const ritualTypes = createRitualTypes();
+  const outboxKinds = createOutboxKinds();
+  const outboxRepository = createOutboxRepository(db);
 
   const readinessChecks: ReadinessCheck[] = [
     { name: 'postgres', check: async () => void (await sql`select 1`.execute(db)) },
@@ -82,9 +91,15 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
     botTokens,
     clients,
     processedEvents: createProcessedEventRepository(db),
-    rituals: createRitualRepository(db),
+    ritualTypes,
+    rituals: createRitualRepository(db, ritualTypes),
     calendar: createCalendarRepository(db),
-    deliveries: createDeliveryRepository(db),
+    occurrences: createOccurrenceRepository(db),
+    outboxKinds,
+    outboxRepository,
+    /** Everything the bot sends on its own goes through here, exactly once (docs/outbox.md). */
+    outbox: createOutbox({ repository: outboxRepository, timers }),
+    activity: createActivityRepository(db),
     portfolio: createPortfolioRepository(db),
     throttle,
     timers,

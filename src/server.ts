@@ -12,8 +12,9 @@ import { startWorkers } from './jobs/worker.ts';
 import { opsRoutes } from './ops/health.ts';
 import type { Logger } from './ops/logger.ts';
 import { createSlackApp } from './slack/app.ts';
-import { buildFeatures } from './slack/feature-list.ts';
+import { assembleFeatures } from './slack/assemble.ts';
 import { createInstallationStore } from './slack/installation-store.ts';
+import type { FeatureFactory } from './slack/kit/feature.ts';
 
 export interface RunningCareerplan {
   port: number;
@@ -29,13 +30,15 @@ export interface RunningCareerplan {
 export async function startCareerplan(
   config: Config,
   logger: Logger,
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; extraFeatures?: ReadonlyArray<FeatureFactory<Deps>> } = {},
 ): Promise<RunningCareerplan> {
   if (await ensureDatabase(config.databaseUrl)) logger.info('created the database named in DATABASE_URL');
   const applied = await migrate(config.databaseUrl);
   if (applied.length) logger.info({ applied }, 'applied migrations');
 
   const deps = buildDeps(config, logger, options.clock);
+  // Both roles need the features: the web role for listeners, the worker for what they send.
+  const features = assembleFeatures(deps, options.extraFeatures);
   const routes = opsRoutes(deps.readinessChecks, deps.metrics);
   const stops: Array<() => Promise<void>> = [];
   let port = config.port;
@@ -44,7 +47,8 @@ export async function startCareerplan(
     const slack = createSlackApp({
       config,
       services: deps,
-      features: buildFeatures(deps),
+      registry: features.registry,
+      resolver: features.resolver,
       routes,
       installationStore: deps.installations ? createInstallationStore(deps.installations) : undefined,
     });
@@ -60,7 +64,7 @@ export async function startCareerplan(
     const workers = startWorkers({
       connection: deps.redis,
       prefix: config.queuePrefix,
-      handlers: buildJobHandlers(deps),
+      handlers: buildJobHandlers(deps, features.registry.jobs),
       jobRuns: deps.jobRuns,
       metrics: deps.metrics,
       logger,

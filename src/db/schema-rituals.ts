@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Tables of migration 0002 (rituals, deliveries, portfolio). */
+/** Tables of migration 0002 (rituals, occurrences, portfolio); the outbox is in schema-outbox.ts. */
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -26,7 +26,8 @@ export interface MemberOooTable {
 export interface RitualsTable {
   id: Generated<string>;
   team_id: string;
-  name: 'learning-hour' | 'design-review' | 'contribution';
+  /** A registered ritual type's name (checked in code: src/domain/rituals/ritual-types.ts). */
+  name: string;
   channel_id: string | null;
   cadence: ColumnType<unknown, string, string>;
   local_time: string;
@@ -57,29 +58,6 @@ export interface RitualOccurrencesTable {
   created_at: CreatedAt;
 }
 
-export type DeliveryStatus = 'planned' | 'sending' | 'sent' | 'skipped' | 'failed' | 'done';
-
-export interface DeliveriesTable {
-  id: Generated<string>;
-  team_id: string;
-  occurrence_id: string;
-  user_id: string;
-  due_at: Timestamp;
-  local_date: Day;
-  tz: string;
-  round: Generated<number>;
-  status: Generated<DeliveryStatus>;
-  skip_reason: string | null;
-  attempts: Generated<number>;
-  last_error: string | null;
-  sending_since: Timestamp | null;
-  sent_at: Timestamp | null;
-  dm_channel_id: string | null;
-  message_ts: string | null;
-  created_at: CreatedAt;
-  updated_at: UpdatedAt;
-}
-
 export interface PortfolioArtifactsTable {
   id: Generated<string>;
   team_id: string;
@@ -100,6 +78,5 @@ export interface RitualTables {
   rituals: RitualsTable;
   ritual_optouts: RitualOptoutsTable;
   ritual_occurrences: RitualOccurrencesTable;
-  deliveries: DeliveriesTable;
   portfolio_artifacts: PortfolioArtifactsTable;
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { OutboxTables } from './schema-outbox.ts';
 import type { PlanTables } from './schema-plans.ts';
 import type { RitualTables } from './schema-rituals.ts';
 
@@ -74,7 +75,7 @@ export interface ProcessedEventsTable {
   received_at: CreatedAt;
 }
 
-export interface Database extends RitualTables, PlanTables {
+export interface Database extends RitualTables, PlanTables, OutboxTables {
   workspaces: WorkspacesTable;
   installations: InstallationsTable;
   members: MembersTable;

@@ -33,9 +33,9 @@ export const JOB_CATALOGUE = {
     attempts: 8,
   },
   /**
-   * Sends one delivery (one reminder DM, one round) exactly once. Its record is the `deliveries`
-   * row (state, attempts, last error), so it skips job_runs: ten thousand reminders would
-   * otherwise cost tens of thousands of bookkeeping writes.
+   * Sends one outbox row (one message, one round) exactly once. Its record is the `outbox` row
+   * (state, attempts, last error), so it skips job_runs: ten thousand reminders would otherwise
+   * cost tens of thousands of bookkeeping writes.
    */
   deliver: {
     queue: 'delivery',
@@ -48,6 +48,19 @@ export const JOB_CATALOGUE = {
       slotAt: z.number().int().optional(),
     }),
     attempts: 8,
+  },
+  /**
+   * A job a feature declared from its own folder (SlackFeature.jobs), by `<feature>.<job>`; its
+   * data is checked against the feature's own schema before it runs.
+   */
+  'feature-job': {
+    queue: 'housekeeping',
+    schema: z.object({
+      job: z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, 'a feature job name'),
+      teamId: z.string().optional(),
+      data: z.record(z.string(), z.unknown()).default({}),
+    }),
+    attempts: 5,
   },
   /** One member's profile, after Slack told us it changed or when we first meet them. */
   'sync-member': {

@@ -1,9 +1,10 @@
-import type { Delivery, Occurrence } from '../domain/rituals/delivery.ts';
+import type { Occurrence } from '../domain/rituals/occurrence.ts';
+import type { OutboxMessage } from '../outbox/message.ts';
 import { type JobQueues, jobId } from './queues.ts';
 
 /**
  * The BullMQ timers of the delivery engine, with deterministic job ids: `fanout__<occurrence>`
- * and `deliver__<delivery>__<round>`. Adding one that exists is a no-op, so reconcile, fan-out
+ * and `deliver__<outbox row>__<round>`. Adding one that exists is a no-op, so reconcile, fan-out
  * and snooze can all call these freely; Postgres decides what still needs sending.
  */
 export function createDeliveryTimers(queues: JobQueues, now: () => Date) {
@@ -20,10 +21,10 @@ export function createDeliveryTimers(queues: JobQueues, now: () => Date) {
         },
       );
     },
-    async deliver(deliveries: readonly Delivery[]): Promise<void> {
+    async deliver(rows: readonly Pick<OutboxMessage, 'id' | 'round' | 'teamId' | 'dueAt'>[]): Promise<void> {
       await queues.enqueueMany(
         'deliver',
-        deliveries.map((d) => ({
+        rows.map((d) => ({
           payload: { deliveryId: d.id, round: d.round, teamId: d.teamId },
           jobId: jobId('deliver', d.id, d.round),
           delayMs: delayUntil(d.dueAt),

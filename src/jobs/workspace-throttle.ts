@@ -41,12 +41,20 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `;
 
+/** Slack's per-channel pace: about one message per second. */
+const CHANNEL_INTERVAL_MS = 1000;
+
 /** A send holds its workspace's gate at most this long (the Web API timeout is 10 s). */
 const GATE_TTL_MS = 15_000;
 
 export interface WorkspaceThrottle {
   /** Books the next message slot of this workspace (waitMs 0 = now), unless it is blocked by a 429. */
   reserve(teamId: string): Promise<Reservation>;
+  /**
+   * Books the next slot of one channel (Slack allows about one message per second per channel,
+   * whatever the workspace's budget); answers how long until it.
+   */
+  reserveChannel(teamId: string, channelId: string): Promise<number>;
   /** Milliseconds this workspace is still blocked by a 429 (0 = not blocked). */
   blockedMs(teamId: string): Promise<number>;
   /** Slack answered 429: hold every send to this workspace until `untilMs`. */
@@ -91,6 +99,19 @@ export function createWorkspaceThrottle(
       )) as [number, number];
       const wait = Math.max(0, Math.ceil(Number(ms)));
       return isBlocked === 1 ? { blockedMs: wait } : { waitMs: wait };
+    },
+    async reserveChannel(teamId, channelId) {
+      const base = `${options.prefix}:throttle:${teamId}:channel:${channelId}`;
+      const [, ms] = (await redis.eval(
+        RESERVE,
+        2,
+        `${base}:blocked`,
+        `${base}:tat`,
+        now(),
+        CHANNEL_INTERVAL_MS,
+        1,
+      )) as [number, number];
+      return Math.max(0, Math.ceil(Number(ms)));
     },
     async blockedMs(teamId) {
       const [blocked] = keys(teamId);

@@ -3,16 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { App, type AppOptions } from '@slack/bolt';
 import type { InstallationStore } from '@slack/oauth';
 import type { Config } from '../config.ts';
+import type { ProcessedEventRepository } from '../db/processed-events.repository.ts';
+import type { Logger } from '../ops/logger.ts';
+import type { Metrics } from '../ops/metrics.ts';
 import { instrumentedFetch, interactiveClientOptions } from '../slack-api/web-client.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { registerActions } from './features/core/actions/index.ts';
-import { registerCommands } from './features/core/commands/index.ts';
-import { registerEvents } from './features/core/events/index.ts';
-import { mergeSubcommands, type SlackFeature } from './kit/feature.ts';
+import { createCommandRouter } from './commands/router.ts';
+import type { FeatureRegistry } from './feature-registry.ts';
+import { COMMAND } from './features/core/ids.ts';
+import { type MemberResolver, memberMiddleware } from './kit/member.ts';
 import { dedupeEvents } from './middleware/dedupe-events.ts';
 import { observeRequests } from './middleware/observe.ts';
 import { BOT_SCOPES } from './scopes.ts';
-import type { EdgeServices } from './services.ts';
 
 export interface OpsRoute {
   path: string;
@@ -29,8 +31,9 @@ export const EVENTS_PATH = '/slack/events';
  */
 export function createSlackApp(deps: {
   config: Config;
-  services: EdgeServices;
-  features: readonly SlackFeature[];
+  services: { logger: Logger; metrics: Metrics; processedEvents: ProcessedEventRepository };
+  registry: FeatureRegistry;
+  resolver: MemberResolver;
   routes: OpsRoute[];
   installationStore: InstallationStore | undefined;
 }) {
@@ -83,11 +86,9 @@ export function createSlackApp(deps: {
 
   app.use(observeRequests(services.metrics));
   app.use(dedupeEvents(services.processedEvents));
-  const subcommands = mergeSubcommands(deps.features);
-  registerCommands(app, services, subcommands);
-  registerEvents(app, services);
-  registerActions(app, subcommands);
-  for (const feature of deps.features) feature.register?.(app);
+  app.use(memberMiddleware(deps.resolver));
+  app.command(COMMAND, createCommandRouter(deps.registry.subcommands, deps.registry.help, services.logger));
+  for (const feature of deps.registry.features) feature.register?.(app);
 
   app.error(async (error) => {
     services.logger.error({ err: error }, 'unhandled Slack listener error');

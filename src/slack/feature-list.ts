@@ -1,12 +1,10 @@
 import type { Deps } from '../deps.ts';
-import { createPlansFeature } from './features/plans/index.ts';
-import { createRitualsFeature } from './features/rituals/index.ts';
-import type { SlackFeature } from './kit/feature.ts';
+import { plansFeature } from './features/plans/index.ts';
+import { ritualsFeature } from './features/rituals/index.ts';
+import type { FeatureFactory } from './kit/feature.ts';
 
 /**
- * Every feature's Slack edge, in one list. `help` is built into the router; a catalogued
- * subcommand no feature provides shows as "coming soon".
+ * Every product feature, in one list: the one place a new feature is named. The shell (help,
+ * App Home, export, workspace events: features/core) is added around them by assemble.ts.
  */
-export function buildFeatures(deps: Deps): SlackFeature[] {
-  return [createRitualsFeature(deps), createPlansFeature(deps)];
-}
+export const FEATURES: ReadonlyArray<FeatureFactory<Deps>> = [plansFeature, ritualsFeature];

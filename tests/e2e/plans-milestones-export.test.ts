@@ -148,11 +148,10 @@ describe('milestones and the plan export over HTTP', () => {
   });
 
   it.each([
-    ['export', 'needs to know what to export'],
-    ['export sprint', 'coming soon'],
-    ['export portfolio', 'coming soon'],
-    ['export design-doc', 'coming soon'],
-    ['export cv', "I can't export `cv`. Try `/careerplan export plan`"],
+    ['export', 'needs to know what to export: `/careerplan export plan`'],
+    ['export sprint', "I can't export `sprint`. You can export: `/careerplan export plan`"],
+    ['export plan now', '`/careerplan export plan` takes nothing after `plan`'],
+    ['export cv', "I can't export `cv`. You can export: `/careerplan export plan`"],
   ])('%s answers specifically', async (text, expected) => {
     const res = await app.slack.slashCommand({ teamId: TEAM, userId: ALICE, text });
     expect((res.json() as { text: string }).text).toContain(expected);

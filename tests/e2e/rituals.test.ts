@@ -171,7 +171,7 @@ describe('rituals and reminders over HTTP', () => {
     ]);
     await fake.waitFor(() => fake.callsTo('chat.update').length === 1);
     expect(JSON.stringify(fake.callsTo('chat.update')[0]?.params)).toContain('Logged');
-    const bobStatus = (await db.query("SELECT status FROM deliveries WHERE user_id = 'U0BOB'")).rows[0];
+    const bobStatus = (await db.query("SELECT status FROM outbox WHERE user_id = 'U0BOB'")).rows[0];
     expect(bobStatus?.status).toBe('done');
     expect(text(await slash('U0BOB', 'contributions'))).toContain('Fix double charge on retry');
 
@@ -185,7 +185,7 @@ describe('rituals and reminders over HTTP', () => {
     await fake.waitFor(() =>
       fake.responseUrlPosts().some((p) => JSON.stringify(p.body).includes('not yours')),
     );
-    expect((await db.query("SELECT status FROM deliveries WHERE user_id = 'U0ALICE'")).rows[0]?.status).toBe(
+    expect((await db.query("SELECT status FROM outbox WHERE user_id = 'U0ALICE'")).rows[0]?.status).toBe(
       'sent',
     );
 
@@ -197,12 +197,11 @@ describe('rituals and reminders over HTTP', () => {
       container: { type: 'message', channel_id: 'DU0ALICE', message_ts: alice.message.ts },
     });
     await waitUntil(
-      async () =>
-        (await db.query("SELECT round FROM deliveries WHERE user_id = 'U0ALICE'")).rows[0]?.round === 2,
+      async () => (await db.query("SELECT round FROM outbox WHERE user_id = 'U0ALICE'")).rows[0]?.round === 2,
       5000,
       'round 2',
     );
-    const snoozed = (await db.query("SELECT status, due_at FROM deliveries WHERE user_id = 'U0ALICE'"))
+    const snoozed = (await db.query("SELECT status, due_at FROM outbox WHERE user_id = 'U0ALICE'"))
       .rows[0] as { status: string; due_at: Date };
     expect(snoozed.status).toBe('planned');
     expect(Math.abs(snoozed.due_at.getTime() - Date.now() - 3600_000)).toBeLessThan(60_000);
@@ -219,8 +218,8 @@ describe('rituals and reminders over HTTP', () => {
     });
     await waitUntil(
       async () =>
-        (await db.query("SELECT skip_reason FROM deliveries WHERE user_id = 'U0CAROL'")).rows[0]
-          ?.skip_reason === 'member_skipped',
+        (await db.query("SELECT skip_reason FROM outbox WHERE user_id = 'U0CAROL'")).rows[0]?.skip_reason ===
+        'member_skipped',
       5000,
       'skip',
     );
@@ -258,7 +257,7 @@ describe('rituals and reminders over HTTP', () => {
       async () =>
         (
           await db.query(
-            "SELECT count(*)::int AS n FROM deliveries WHERE status IN ('sent','skipped') AND occurrence_id = (SELECT max(id) FROM ritual_occurrences)",
+            "SELECT count(*)::int AS n FROM outbox WHERE status IN ('sent','skipped') AND occurrence_id = (SELECT max(id) FROM ritual_occurrences)",
           )
         ).rows[0]?.n === 3,
       15_000,
@@ -266,7 +265,7 @@ describe('rituals and reminders over HTTP', () => {
     );
     const reasons = (
       await db.query(
-        'SELECT d.user_id, d.status, d.skip_reason FROM deliveries d JOIN ritual_occurrences o ON o.id = d.occurrence_id WHERE o.id = (SELECT max(id) FROM ritual_occurrences) ORDER BY d.user_id',
+        'SELECT d.user_id, d.status, d.skip_reason FROM outbox d JOIN ritual_occurrences o ON o.id = d.occurrence_id WHERE o.id = (SELECT max(id) FROM ritual_occurrences) ORDER BY d.user_id',
       )
     ).rows;
     expect(reasons).toEqual([

@@ -6,6 +6,9 @@ import { buildJobHandlers } from '../../src/jobs/handlers/index.ts';
 import { reconcileRituals } from '../../src/jobs/handlers/reconcile-rituals.ts';
 import { startWorkers, type Workers } from '../../src/jobs/worker.ts';
 import { createLogger } from '../../src/ops/logger.ts';
+import { assembleFeatures } from '../../src/slack/assemble.ts';
+import { reminderMessage } from '../../src/slack/features/rituals/blocks/reminders.ts';
+import { postOutboxMessage } from '../../src/slack-api/outbox-messages.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.ts';
@@ -33,14 +36,26 @@ function engineDeps(
     },
     'worker',
   );
-  return buildDeps(config, createLogger('silent'), clock);
+  const deps = buildDeps(config, createLogger('silent'), clock);
+  // The engine runs what the features registered (ritual types, outbox kinds).
+  assembleFeatures(deps);
+  return deps;
+}
+
+/** A reminder Slack accepted, as the sender posts it (a worker died before recording it). */
+async function postAsIfSent(deps: Deps, channel: string, rowId: string): Promise<void> {
+  const prompt = { text: 'What did you contribute this month?', doNow: 'Log a contribution' };
+  await postOutboxMessage(deps.clients.forToken(TOKEN), { channel }, reminderMessage(prompt, rowId, 1), {
+    outboxId: rowId,
+    round: 1,
+  });
 }
 
 function workersFor(deps: Deps): Workers {
   return startWorkers({
     connection: deps.redis,
     prefix: deps.config.queuePrefix,
-    handlers: buildJobHandlers(deps),
+    handlers: buildJobHandlers(deps, new Map()),
     jobRuns: deps.jobRuns,
     metrics: deps.metrics,
     logger: deps.logger,
@@ -50,7 +65,7 @@ function workersFor(deps: Deps): Workers {
 
 /** An occurrence of the team's ritual, due now (ad-hoc) or on a date (scheduled). */
 function occurrenceOf(deps: Deps, ritualId: string, key: string, kind: 'adhoc' | 'scheduled' = 'adhoc') {
-  return deps.deliveries.upsertOccurrence({
+  return deps.occurrences.upsertOccurrence({
     ritualId,
     teamId: TEAM,
     key,
@@ -82,7 +97,7 @@ async function ritualSetUpAt(fake: FakeSlack, deps: Deps, people: number, since:
 
 async function sentCount(deps: Deps): Promise<number> {
   const row = await deps.db
-    .selectFrom('deliveries')
+    .selectFrom('outbox')
     .select(deps.db.fn.countAll<string>().as('n'))
     .where('status', '=', 'sent')
     .executeTakeFirstOrThrow();
@@ -174,7 +189,7 @@ describe('delivery engine on real Redis + Postgres', () => {
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
     const occurrence = await occurrenceOf(deps, ritual.id, '2026-12-01', 'scheduled');
     const future = new Date(Date.now() + 3600_000);
-    await deps.deliveries.recordFanout(
+    await deps.occurrences.recordFanout(
       occurrence,
       ['U1', 'U2'].map((userId) => ({
         userId,
@@ -188,7 +203,7 @@ describe('delivery engine on real Redis + Postgres', () => {
     await reconcileRituals(deps, 3);
     const jobs = await deps.queues.queueFor('delivery').getJobs(['delayed']);
     expect(jobs.map((j) => j.id).sort()).toEqual(
-      (await deps.deliveries.pending()).map((d) => `deliver__${d.id}__1`).sort(),
+      (await deps.outboxRepository.pending()).map((d) => `deliver__${d.id}__1`).sort(),
     );
     expect(jobs).toHaveLength(2);
   });
@@ -200,7 +215,7 @@ describe('delivery engine on real Redis + Postgres', () => {
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
     await knownMembers(deps, [paused, away, present]);
     const occurrence = await occurrenceOf(deps, ritual.id, '2026-12-01', 'scheduled');
-    await deps.deliveries.recordFanout(
+    await deps.occurrences.recordFanout(
       occurrence,
       [paused, away, present].map((userId) => ({
         userId,
@@ -213,10 +228,14 @@ describe('delivery engine on real Redis + Postgres', () => {
     await deps.calendar.setPause(TEAM, paused, 'forever');
     await deps.calendar.addOutOfOffice(TEAM, away, '2026-11-30', '2026-12-02');
     open.push(workersFor(deps));
-    await deps.timers.deliver(await deps.deliveries.pending());
-    await waitUntil(async () => (await deps.deliveries.pending()).length === 0, 15_000, 'all three handled');
+    await deps.timers.deliver(await deps.outboxRepository.pending());
+    await waitUntil(
+      async () => (await deps.outboxRepository.pending()).length === 0,
+      15_000,
+      'all three handled',
+    );
     const rows = await deps.db
-      .selectFrom('deliveries')
+      .selectFrom('outbox')
       .select(['user_id', 'status', 'skip_reason'])
       .orderBy('user_id')
       .execute();
@@ -251,21 +270,20 @@ describe('delivery engine on real Redis + Postgres', () => {
     const [person] = seedRitualChannel(fake, TEAM, CHANNEL, 1);
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
     const occurrence = await occurrenceOf(deps, ritual.id, 'run-crash');
-    await deps.deliveries.recordFanout(occurrence, [
+    await deps.occurrences.recordFanout(occurrence, [
       { userId: person as string, send: true, dueAt: new Date(), localDate: '2026-11-27', tz: 'UTC' },
     ]);
-    const [delivery] = await deps.deliveries.pending();
+    const [delivery] = await deps.outboxRepository.pending();
     if (!delivery) throw new Error('no delivery');
     // A worker claimed it and Slack accepted the post, then the worker died before recording it.
-    await deps.deliveries.claim(delivery.id, 1, new Date(Date.now() - 120_000));
-    const { postReminder } = await import('../../src/slack-api/reminder-delivery.ts');
-    await postReminder(deps.clients.forToken(TOKEN), `D${person}`, 'contribution', delivery.id, 1);
+    await deps.outboxRepository.claim(delivery.id, 1, new Date(Date.now() - 120_000));
+    await postAsIfSent(deps, `D${person}`, delivery.id);
 
     const workers = workersFor(deps);
     open.push(workers);
     await deps.timers.deliver([delivery]);
     await waitUntil(
-      async () => (await deps.deliveries.find(delivery.id))?.status === 'sent',
+      async () => (await deps.outboxRepository.find(delivery.id))?.status === 'sent',
       15_000,
       'delivery recorded as sent',
     );
@@ -279,18 +297,21 @@ describe('delivery engine on real Redis + Postgres', () => {
     const [person] = seedRitualChannel(fake, TEAM, CHANNEL, 1) as [string];
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
     const occurrence = await occurrenceOf(deps, ritual.id, 'run-crash-429');
-    await deps.deliveries.recordFanout(occurrence, [
+    await deps.occurrences.recordFanout(occurrence, [
       { userId: person, send: true, dueAt: new Date(), localDate: '2026-11-27', tz: 'UTC' },
     ]);
-    const [delivery] = await deps.deliveries.pending();
+    const [delivery] = await deps.outboxRepository.pending();
     if (!delivery) throw new Error('no delivery');
-    await deps.deliveries.claim(delivery.id, 1, new Date(Date.now() - 120_000));
-    const { postReminder } = await import('../../src/slack-api/reminder-delivery.ts');
-    await postReminder(deps.clients.forToken(TOKEN), `D${person}`, 'contribution', delivery.id, 1);
+    await deps.outboxRepository.claim(delivery.id, 1, new Date(Date.now() - 120_000));
+    await postAsIfSent(deps, `D${person}`, delivery.id);
     fake.injectFailures({ method: 'conversations.history', status: 429, retryAfterSeconds: 1, times: 1 });
     open.push(workersFor(deps));
     await deps.timers.deliver([delivery]);
-    await waitUntil(async () => (await deps.deliveries.find(delivery.id))?.status === 'sent', 15_000, 'sent');
+    await waitUntil(
+      async () => (await deps.outboxRepository.find(delivery.id))?.status === 'sent',
+      15_000,
+      'sent',
+    );
     expect(remindersPerMember(fake).get(`D${person}`)).toBe(1);
     expect(fake.earlyRetries()).toEqual([]);
   });
@@ -314,7 +335,7 @@ describe('delivery engine on real Redis + Postgres', () => {
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
     await knownMembers(deps, [late, pending]);
     const occurrence = await occurrenceOf(deps, ritual.id, '2026-12-01', 'scheduled');
-    await deps.deliveries.recordFanout(occurrence, [
+    await deps.occurrences.recordFanout(occurrence, [
       {
         userId: late,
         send: true,
@@ -332,13 +353,17 @@ describe('delivery engine on real Redis + Postgres', () => {
     ]);
     const next = await occurrenceOf(deps, ritual.id, '2027-01-01', 'scheduled');
     open.push(workersFor(deps));
-    await deps.timers.deliver(await deps.deliveries.pending());
-    await waitUntil(async () => (await deps.deliveries.pending()).length === 1, 15_000, 'late one skipped');
+    await deps.timers.deliver(await deps.outboxRepository.pending());
+    await waitUntil(
+      async () => (await deps.outboxRepository.pending()).length === 1,
+      15_000,
+      'late one skipped',
+    );
     expect(remindersPerMember(fake).size).toBe(0);
 
-    await deps.deliveries.cancelPendingForTeam(TEAM);
+    await deps.occurrences.cancelPendingForTeam(TEAM);
     const rows = await deps.db
-      .selectFrom('deliveries')
+      .selectFrom('outbox')
       .select(['user_id', 'status', 'skip_reason'])
       .orderBy('user_id')
       .execute();
@@ -346,7 +371,7 @@ describe('delivery engine on real Redis + Postgres', () => {
       { user_id: late, status: 'skipped', skip_reason: 'missed' },
       { user_id: pending, status: 'skipped', skip_reason: 'uninstalled' },
     ]);
-    expect((await deps.deliveries.findOccurrence(next.id))?.status).toBe('cancelled');
+    expect((await deps.occurrences.findOccurrence(next.id))?.status).toBe('cancelled');
     // In OAuth mode a workspace without an installation is not planned any more.
     expect(await deps.rituals.listSchedulable({ installedOnly: true })).toEqual([]);
     expect((await deps.rituals.listSchedulable()).map((r) => r.teamId)).toEqual([TEAM]);

@@ -52,8 +52,7 @@ describe('fault: a worker killed with SIGKILL in the middle of a 500-member fan-
 
   const sent = async () =>
     Number(
-      (await db.query<{ n: string }>("SELECT count(*) AS n FROM deliveries WHERE status = 'sent'")).rows[0]
-        ?.n,
+      (await db.query<{ n: string }>("SELECT count(*) AS n FROM outbox WHERE status = 'sent'")).rows[0]?.n,
     );
 
   it('after a restart every member has exactly one DM', async () => {

@@ -54,6 +54,7 @@ describe('job status recording (real Redis + Postgres)', () => {
       'reconcile-rituals': async () => {},
       'fanout-occurrence': async () => {},
       deliver: async () => {},
+      'feature-job': async () => {},
     };
     const workers = startWorkers({
       connection: redis,

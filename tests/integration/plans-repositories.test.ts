@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/database.ts';
+import { createActivityRepository } from '../../src/domain/activity/activity.repository.ts';
+import type { ActivityKind } from '../../src/domain/activity/activity.ts';
 import { createCheckInRepository } from '../../src/domain/plans/checkin.repository.ts';
 import { createLadderRepository } from '../../src/domain/plans/ladder.repository.ts';
 import { DEFAULT_LADDER } from '../../src/domain/plans/ladder.ts';
 import { createMilestoneRepository } from '../../src/domain/plans/milestone.repository.ts';
 import { createNorthStarRepository } from '../../src/domain/plans/north-star.repository.ts';
 import { createOkrRepository } from '../../src/domain/plans/okr.repository.ts';
-import { createQuickStartRepository } from '../../src/domain/plans/quick-start.repository.ts';
+import { CAREER_QUICK_START, quickStartStatus } from '../../src/domain/quick-start/quick-start.ts';
 import { createWorkspaceRepository } from '../../src/domain/workspaces/workspace.repository.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
@@ -138,39 +140,46 @@ describe('career-plan repositories (real Postgres)', () => {
     expect(await checkIns.checkIns('T1', 'UA', latency?.id ?? '')).toHaveLength(2);
   });
 
-  it('reads quick-start facts from the north star and portfolio artifacts', async () => {
-    const facts = createQuickStartRepository(db);
-    expect(await facts.facts('T1', 'UB')).toEqual({
-      hasNorthStar: false,
-      hasSkillsAssessed: false,
-      hasSprint: false,
-      hasPublicArtifact: false,
-      hasMentoring: false,
-      hasE2eFeature: false,
-      hasFeedbackConversation: false,
+  it('ticks quick-start items from activity events, once per source, never across workspaces', async () => {
+    const activity = createActivityRepository(db);
+    const status = async (team = 'T1') =>
+      quickStartStatus(CAREER_QUICK_START, await activity.kindsOf(team, 'UB'));
+    expect((await status()).doneCount).toBe(0);
+    const at = new Date('2026-08-01T10:00:00Z');
+    const event = (kind: ActivityKind, sourceKey: string, teamId = 'T1') => ({
+      teamId,
+      userId: 'UB',
+      kind,
+      sourceKey,
+      occurredAt: at,
     });
-    const artifact = (kind: string, team = 'T1') =>
-      db
-        .insertInto('portfolio_artifacts')
-        .values({ team_id: team, user_id: 'UB', kind, title: kind, occurred_on: '2026-08-01' })
-        .execute();
-    await artifact('design_doc');
-    await artifact('feature_shipped');
-    await artifact('mentoring_note', 'T2');
-    expect(await facts.facts('T1', 'UB')).toMatchObject({
-      hasPublicArtifact: false,
-      hasMentoring: false,
-      hasE2eFeature: false,
-    });
-    await artifact('blog_post');
-    await artifact('mentoring_note');
-    await artifact('dashboard_observability');
-    expect(await facts.facts('T1', 'UB')).toMatchObject({
-      hasPublicArtifact: true,
-      hasMentoring: true,
-      hasE2eFeature: true,
-    });
-    expect((await facts.facts('T1', 'UA')).hasNorthStar).toBe(true);
+    await activity.record([
+      event('artifact.design_doc', 'a:1'),
+      event('artifact.feature_shipped', 'a:2'),
+      event('artifact.mentoring_note', 'a:3', 'T2'),
+    ]);
+    expect((await status()).items.filter((i) => i.done)).toEqual([]);
+    await activity.record([event('artifact.blog_post', 'a:4'), event('artifact.mentoring_note', 'a:5')]);
+    expect((await status()).items.filter((i) => i.done).map((i) => i.id)).toEqual([
+      'public_artifact',
+      'mentoring',
+    ]);
+    // The same source recorded twice, even at once, is one row.
+    await Promise.all([
+      activity.record([event('north_star.set', 'ns:UB')]),
+      activity.record([event('north_star.set', 'ns:UB')]),
+    ]);
+    const rows = await db
+      .selectFrom('activity_events')
+      .select('id')
+      .where('source_key', '=', 'ns:UB')
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect((await status()).doneCount).toBe(3);
+    expect((await status('T2')).doneCount).toBe(1);
+    // Deleting the source removes its activity, and its item unticks.
+    await activity.removeSource('T1', 'a:4');
+    expect((await status()).items.find((i) => i.id === 'public_artifact')?.done).toBe(false);
   });
 
   it('deleting a member erases their plan (cascade)', async () => {

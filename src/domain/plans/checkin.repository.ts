@@ -17,8 +17,8 @@ export function createCheckInRepository(db: Db) {
       value: number,
       previousValue: number,
       note: string,
-    ): Promise<void> {
-      await db
+    ): Promise<string> {
+      const row = await db
         .insertInto('key_result_checkins')
         .values({
           key_result_id: keyResultId,
@@ -28,7 +28,8 @@ export function createCheckInRepository(db: Db) {
           previous_value: previousValue,
           note,
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await db
         .updateTable('key_results')
         .set({ current_value: value, updated_at: sql`now()` })
@@ -36,6 +37,7 @@ export function createCheckInRepository(db: Db) {
         .where('user_id', '=', userId)
         .where('id', '=', keyResultId)
         .execute();
+      return row.id;
     },
 
     /** A key result's check-ins, oldest first. */

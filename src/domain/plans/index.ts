@@ -4,4 +4,3 @@ export * from './north-star.ts';
 export * from './okrs.ts';
 export * from './plan-markdown.ts';
 export * from './quarters.ts';
-export * from './quick-start.ts';

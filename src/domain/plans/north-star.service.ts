@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { createActivityRepository } from '../activity/activity.repository.ts';
 import { createLadderRepository } from './ladder.repository.ts';
 import type { LadderLevel } from './ladder.ts';
 import { type LadderRowInput, validateLadderRows } from './ladder-form.ts';
@@ -37,7 +38,19 @@ export function createNorthStarService(db: Db) {
       input: NorthStarInput,
     ): Promise<NorthStar> {
       const northStar = validateNorthStar(input, await ladders.get(owner.teamId));
-      await northStars.save(owner.teamId, owner.userId, northStar);
+      await db.transaction().execute(async (trx) => {
+        await createNorthStarRepository(trx).save(owner.teamId, owner.userId, northStar);
+        // Once per member: the quick start needs to know it was ever set, not each edit.
+        await createActivityRepository(trx).record([
+          {
+            teamId: owner.teamId,
+            userId: owner.userId,
+            kind: 'north_star.set',
+            sourceKey: `north_star:${owner.userId}`,
+            occurredAt: new Date(),
+          },
+        ]);
+      });
       return northStar;
     },
   };

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { createActivityRepository } from '../activity/activity.repository.ts';
 import type { Clock } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { createCheckInRepository } from './checkin.repository.ts';
@@ -95,7 +96,7 @@ export function createOkrService(db: Db, clock: Clock) {
     }
     const updated = checkInKeyResult(kr, value);
     await db.transaction().execute(async (trx) => {
-      await createCheckInRepository(trx).recordCheckIn(
+      const checkInId = await createCheckInRepository(trx).recordCheckIn(
         owner.teamId,
         owner.userId,
         kr.id,
@@ -103,6 +104,15 @@ export function createOkrService(db: Db, clock: Clock) {
         kr.current,
         trimmed,
       );
+      await createActivityRepository(trx).record([
+        {
+          teamId: owner.teamId,
+          userId: owner.userId,
+          kind: 'key_result.moved',
+          sourceKey: `kr_checkin:${checkInId}`,
+          occurredAt: clock.now(),
+        },
+      ]);
     });
     return { keyResult: updated, before: progressOf(kr), after: progressOf(updated) };
   }

@@ -6,10 +6,9 @@ import type { Milestone } from './milestones.ts';
 import { createNorthStarService } from './north-star.service.ts';
 import type { NorthStar } from './north-star.ts';
 import { createOkrService } from './okr.service.ts';
+import { createPlanEraseRepository } from './plan-erase.repository.ts';
 import { renderPlanMarkdown } from './plan-markdown.ts';
 import type { Quarter } from './quarters.ts';
-import { createQuickStartRepository } from './quick-start.repository.ts';
-import { type QuickStartStatus, quickStartStatus } from './quick-start.ts';
 import type { NumberedKeyResult, ObjectiveRecord, PlanOwner } from './records.ts';
 
 /** Everything the App Home dashboard shows about a member's plan, read at one moment. */
@@ -22,7 +21,6 @@ export interface PlanDashboard {
   objectives: ObjectiveRecord[];
   numbered: NumberedKeyResult[];
   milestones: Milestone[];
-  quickStart: QuickStartStatus;
 }
 
 /**
@@ -33,15 +31,13 @@ export function createPlanServices(db: Db, clock: Clock) {
   const career = createNorthStarService(db);
   const milestones = createMilestoneService(db, clock);
   const okrs = createOkrService(db, clock);
-  const quickStart = createQuickStartRepository(db);
 
   async function dashboard(owner: PlanOwner): Promise<PlanDashboard> {
-    const [northStar, ladder, current, list, facts] = await Promise.all([
+    const [northStar, ladder, current, list] = await Promise.all([
       career.northStar(owner),
       career.ladder(owner.teamId),
       okrs.quarter(owner),
       milestones.list(owner),
-      quickStart.facts(owner.teamId, owner.userId),
     ]);
     return {
       today: localToday(clock.now(), owner.tz),
@@ -51,7 +47,6 @@ export function createPlanServices(db: Db, clock: Clock) {
       objectives: current.objectives,
       numbered: current.numbered,
       milestones: list,
-      quickStart: quickStartStatus(facts),
     };
   }
 
@@ -60,6 +55,8 @@ export function createPlanServices(db: Db, clock: Clock) {
     milestones,
     okrs,
     dashboard,
+    /** Erases the member's whole plan; the team's ladder stays. */
+    eraseMember: createPlanEraseRepository(db).eraseMember,
 
     /** The one-page plan (north star, milestones, this quarter's OKRs) as Markdown. */
     async planMarkdown(owner: PlanOwner, memberName: string): Promise<string> {

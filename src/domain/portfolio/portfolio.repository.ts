@@ -19,7 +19,7 @@ export function createPortfolioRepository(db: Db) {
       userId: string,
       contribution: Contribution,
       occurredOn: string,
-      deliveryId: string | null,
+      reminderId: string | null,
     ): Promise<string> {
       const row = await db
         .insertInto('portfolio_artifacts')
@@ -32,11 +32,21 @@ export function createPortfolioRepository(db: Db) {
           impact: contribution.impact,
           occurred_on: occurredOn,
           source: 'contribution',
-          delivery_id: deliveryId,
+          delivery_id: reminderId,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
+    },
+
+    /** Erases one member's whole portfolio (delete-my-data). */
+    async eraseMember(teamId: string, userId: string): Promise<number> {
+      const result = await db
+        .deleteFrom('portfolio_artifacts')
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     /** A member's contributions since a local date, newest first. */

@@ -81,6 +81,21 @@ export function createCalendarRepository(db: Db) {
     },
 
     /** `until` is an inclusive local date or 'forever'; null resumes. */
+    /** Erases one member's out-of-office dates and ritual opt-outs (delete-my-data). */
+    async eraseMember(teamId: string, userId: string): Promise<Record<string, number>> {
+      const ooo = await db
+        .deleteFrom('member_ooo')
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      const optouts = await db
+        .deleteFrom('ritual_optouts')
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return { outOfOffice: Number(ooo.numDeletedRows), optOuts: Number(optouts.numDeletedRows) };
+    },
+
     async setPause(teamId: string, userId: string, until: string | null): Promise<void> {
       await db
         .updateTable('members')

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Cadence } from '../schedules/index.ts';
 import { formatTime, parseLocalTime, validateCadence } from '../schedules/index.ts';
-import { RITUAL_DEFINITIONS, RITUAL_NAMES, type Ritual, type RitualName } from './ritual.ts';
+import type { Ritual, RitualName } from './ritual.ts';
+import type { RitualTypes } from './ritual-types.ts';
 
 interface RitualRow {
   id: string;
@@ -41,18 +42,29 @@ export interface RitualSetup {
   timeZone: string | null;
 }
 
-/** A team's rituals. Every ritual exists for every workspace (created with defaults on first use). */
-export function createRitualRepository(db: Db) {
+/**
+ * A team's rituals. Every registered ritual type exists for every workspace, created with the
+ * type's defaults on first use (a type registered later appears the next time it is read).
+ */
+export function createRitualRepository(db: Db, types: RitualTypes) {
   async function ensureDefaults(teamId: string): Promise<void> {
+    const all = types.all();
+    if (all.length === 0) return;
+    // `ritual list` may be a workspace's very first command: its row must exist first.
+    await db
+      .insertInto('workspaces')
+      .values({ team_id: teamId })
+      .onConflict((oc) => oc.column('team_id').doNothing())
+      .execute();
     await db
       .insertInto('rituals')
       .values(
-        RITUAL_NAMES.map((name) => ({
+        all.map((type) => ({
           team_id: teamId,
-          name,
-          cadence: JSON.stringify(RITUAL_DEFINITIONS[name].cadence),
-          local_time: formatTime(RITUAL_DEFINITIONS[name].localTime),
-          audience: RITUAL_DEFINITIONS[name].audience,
+          name: type.name,
+          cadence: JSON.stringify(type.cadence),
+          local_time: formatTime(type.localTime),
+          audience: type.audience,
         })),
       )
       .onConflict((oc) => oc.columns(['team_id', 'name']).doNothing())
@@ -127,11 +139,7 @@ export function createRitualRepository(db: Db) {
       const rows = await query
         .where('paused', '=', false)
         .where('channel_id', 'is not', null)
-        .where(
-          'name',
-          'in',
-          RITUAL_NAMES.filter((n) => RITUAL_DEFINITIONS[n].runnable),
-        )
+        .where('name', 'in', [...types.runnableNames(), ''])
         .execute();
       return rows.map(toRitual);
     },

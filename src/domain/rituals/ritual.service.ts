@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { DomainError } from '../errors.ts';
-import type { DeliveryRepository } from './delivery.repository.ts';
-import type { Occurrence } from './delivery.ts';
+import type { OccurrenceRepository } from './occurrence.repository.ts';
+import type { Occurrence } from './occurrence.ts';
 import type { RitualRepository, RitualSetup } from './ritual.repository.ts';
-import { type Ritual, type RitualName, whyNotRunnable } from './ritual.ts';
+import type { Ritual, RitualName } from './ritual.ts';
+import type { RitualTypes } from './ritual-types.ts';
 
 /** What the service needs from the job system, as a port (the domain knows no queues). */
 export interface RitualTimers {
@@ -16,7 +17,8 @@ export interface RitualTimers {
 /** Admin operations on rituals (SPEC 4.5): set up, pause, resume, run now. */
 export function createRitualService(deps: {
   rituals: RitualRepository;
-  deliveries: DeliveryRepository;
+  occurrences: OccurrenceRepository;
+  types: RitualTypes;
   timers: RitualTimers;
   clock: Clock;
 }) {
@@ -39,7 +41,7 @@ export function createRitualService(deps: {
      */
     async runNow(teamId: string, name: RitualName, requestedBy: string): Promise<Occurrence> {
       const ritual = await deps.rituals.find(teamId, name);
-      const reason = whyNotRunnable(ritual);
+      const reason = deps.types.whyNotRunnable(ritual);
       if (reason) throw new DomainError('ritual_not_runnable', reason);
       if (ritual.paused) {
         throw new DomainError(
@@ -48,7 +50,7 @@ export function createRitualService(deps: {
         );
       }
       const now = deps.clock.now();
-      const occurrence = await deps.deliveries.upsertOccurrence({
+      const occurrence = await deps.occurrences.upsertOccurrence({
         ritualId: ritual.id,
         teamId,
         key: `run-${randomUUID()}`,

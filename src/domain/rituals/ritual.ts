@@ -1,9 +1,8 @@
-import { DomainError } from '../errors.ts';
 import type { Cadence, LocalTime } from '../schedules/index.ts';
 import { formatTime, localToUtc } from '../schedules/index.ts';
 
-export const RITUAL_NAMES = ['learning-hour', 'design-review', 'contribution'] as const;
-export type RitualName = (typeof RITUAL_NAMES)[number];
+/** A registered ritual type's name (src/domain/rituals/ritual-types.ts). */
+export type RitualName = string;
 
 /** Channel posts go to the ritual's channel at the team's time; DMs reach each member at theirs. */
 export type Audience = 'channel' | 'dm';
@@ -21,70 +20,6 @@ export interface Ritual {
   paused: boolean;
   /** When the schedule was last set (or the ritual resumed): nothing before it is back-filled. */
   scheduleSince: Date;
-}
-
-export interface RitualDefinition {
-  title: string;
-  description: string;
-  cadence: Cadence;
-  localTime: LocalTime;
-  audience: Audience;
-  /** False for rituals whose reminders are not built yet: they can be listed, not run. */
-  runnable: boolean;
-}
-
-/** The defaults of SPEC 4.5, used until an admin sets a ritual up differently. */
-export const RITUAL_DEFINITIONS: Readonly<Record<RitualName, RitualDefinition>> = {
-  contribution: {
-    title: 'Monthly contribution',
-    description: 'asks each member what they contributed this month and adds it to their portfolio',
-    cadence: { kind: 'monthly_first_workday' },
-    localTime: { hour: 10, minute: 0 },
-    audience: 'dm',
-    runnable: true,
-  },
-  'learning-hour': {
-    title: 'Weekly learning hour',
-    description: 'one thread a week for learning summaries, with a digest at the end of the week',
-    cadence: { kind: 'weekly', weekday: 4 },
-    localTime: { hour: 16, minute: 0 },
-    audience: 'channel',
-    runnable: false,
-  },
-  'design-review': {
-    title: 'Bi-weekly design review',
-    description: 'a presenter rotation, the session post, and feedback asks afterwards',
-    cadence: { kind: 'biweekly', weekday: 3, anchorDate: '2026-01-07' },
-    localTime: { hour: 14, minute: 0 },
-    audience: 'dm',
-    runnable: false,
-  },
-};
-
-export function isRitualName(text: string): text is RitualName {
-  return (RITUAL_NAMES as readonly string[]).includes(text);
-}
-
-/** Parses a ritual name typed by a user; the error lists the valid ones. */
-export function parseRitualName(text: string | undefined, usage: string): RitualName {
-  const name = (text ?? '').toLowerCase();
-  if (isRitualName(name)) return name;
-  const shown = name === '' ? 'a ritual name' : `\`${name.slice(0, 30)}\``;
-  throw new DomainError(
-    'ritual_unknown',
-    `${shown} is not a ritual. Rituals: ${RITUAL_NAMES.map((n) => `\`${n}\``).join(', ')} — e.g. \`${usage}\``,
-  );
-}
-
-/** Why a ritual cannot run now, in words for an admin; undefined when it can. */
-export function whyNotRunnable(ritual: Pick<Ritual, 'name' | 'channelId'>): string | undefined {
-  if (!RITUAL_DEFINITIONS[ritual.name].runnable) {
-    return `The ${ritual.name} ritual is coming soon; only \`contribution\` runs today.`;
-  }
-  if (!ritual.channelId) {
-    return `The ${ritual.name} ritual has no channel yet: its people are the members of its channel. Set it up with \`/careerplan ritual setup\`.`;
-  }
-  return undefined;
 }
 
 /** "first work day of the month at 10:00" — how a ritual's schedule reads in Slack. */

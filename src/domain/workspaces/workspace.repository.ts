@@ -93,6 +93,19 @@ export function createWorkspaceRepository(db: Db) {
     /** Many profiles in one statement (a ritual channel's people, read with users.list). */
     saveMemberProfiles,
 
+    /**
+     * Removes a member's profile (delete-my-data). Rows that reference the member cascade; each
+     * feature erases its own first, so nothing is left to chance.
+     */
+    async deleteMember(teamId: string, userId: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('members')
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
     async findMember(teamId: string, userId: string): Promise<Member | undefined> {
       const row = await db
         .selectFrom('members')

@@ -1,10 +1,15 @@
 import type { Clock } from '../../domain/clock.ts';
 import type { CalendarRepository } from '../../domain/rituals/calendar.repository.ts';
-import type { DeliveryRepository } from '../../domain/rituals/delivery.repository.ts';
 import { planDeliveries } from '../../domain/rituals/fanout.ts';
+import type { OccurrenceRepository } from '../../domain/rituals/occurrence.repository.ts';
+import { type Occurrence, RITUAL_POST_KIND, ritualPostKey } from '../../domain/rituals/occurrence.ts';
 import type { RitualRepository } from '../../domain/rituals/ritual.repository.ts';
+import type { Ritual } from '../../domain/rituals/ritual.ts';
+import type { RitualTypes } from '../../domain/rituals/ritual-types.ts';
+import { channelPostAt } from '../../domain/schedules/index.ts';
 import type { WorkspaceRepository } from '../../domain/workspaces/workspace.repository.ts';
 import type { Metrics } from '../../ops/metrics.ts';
+import type { Outbox } from '../../outbox/outbox.ts';
 import type { BotTokens } from '../../slack-api/bot-tokens.ts';
 import { channelMemberIds, profilesOf } from '../../slack-api/channel-audience.ts';
 import { isPermanentSlackError, retryAfterSeconds, slackErrorCode } from '../../slack-api/slack-errors.ts';
@@ -15,7 +20,9 @@ import { PermanentJobError, RetryLaterError } from '../errors.ts';
 export interface FanoutDeps {
   rituals: RitualRepository;
   calendar: CalendarRepository;
-  deliveries: DeliveryRepository;
+  occurrences: OccurrenceRepository;
+  outbox: Outbox;
+  ritualTypes: RitualTypes;
   workspaces: WorkspaceRepository;
   timers: DeliveryTimers;
   botTokens: BotTokens;
@@ -25,21 +32,24 @@ export interface FanoutDeps {
 }
 
 /**
- * One occurrence → one delivery row per person. The ritual's people are read from Slack at each
+ * One occurrence → one outbox row per person (DM rituals), or one channel post (channel
+ * rituals, at the channel's zone). The ritual's people are read from Slack at each
  * occurrence: the human, active members of its channel, minus those who opted out (SPEC 4.5).
  * Rows are written in one transaction with the occurrence marked fanned out; timers are added
  * afterwards with deterministic ids, so a crash between the two is repaired by the retry (or by
  * reconcile) without any member getting a second row.
  */
 export async function fanoutOccurrence(deps: FanoutDeps, occurrenceId: string): Promise<void> {
-  const occurrence = await deps.deliveries.findOccurrence(occurrenceId);
+  const occurrence = await deps.occurrences.findOccurrence(occurrenceId);
   if (!occurrence || occurrence.status === 'cancelled') return;
   if (occurrence.status === 'planned') {
     const ritual = await deps.rituals.findById(occurrence.ritualId);
-    if (!ritual || ritual.paused || !ritual.channelId) {
-      await deps.deliveries.cancelOccurrence(occurrence.id);
+    const type = ritual && deps.ritualTypes.get(ritual.name);
+    if (!ritual || !type?.runnable || ritual.paused || !ritual.channelId) {
+      await deps.occurrences.cancelOccurrence(occurrence.id);
       return;
     }
+    if (type.audience === 'channel') return postInChannel(deps, occurrence, ritual, ritual.channelId);
     const token = await deps.botTokens.forTeam(ritual.teamId);
     if (!token)
       throw new PermanentJobError('not_installed', `workspace ${ritual.teamId} has no installation`);
@@ -84,12 +94,37 @@ export async function fanoutOccurrence(deps: FanoutDeps, occurrenceId: string): 
       })),
       now: deps.clock.now(),
     });
-    await deps.deliveries.recordFanout(occurrence, planned);
+    await deps.occurrences.recordFanout(occurrence, planned);
     for (const p of planned) {
       if (!p.send) deps.metrics.deliveries.inc({ ritual: ritual.name, outcome: 'skipped' });
     }
   }
-  await deps.timers.deliver(await deps.deliveries.pending({ occurrenceId: occurrence.id }));
+  await deps.timers.deliver(await deps.occurrences.pendingReminders(occurrence.id));
+}
+
+/**
+ * A channel ritual's occurrence is one post in its channel at the ritual's time in the channel's
+ * zone (an ad-hoc run posts now), sent through the outbox like everything else.
+ */
+async function postInChannel(deps: FanoutDeps, occurrence: Occurrence, ritual: Ritual, channelId: string) {
+  const team = await deps.calendar.teamCalendar(ritual.teamId);
+  const dueAt =
+    occurrence.kind === 'adhoc'
+      ? deps.clock.now()
+      : channelPostAt(occurrence.date, ritual.localTime, ritual.timeZone ?? team.timeZone);
+  // The post first (idempotent by key), then the occurrence: a crash in between retries both.
+  await deps.outbox.enqueue([
+    {
+      teamId: ritual.teamId,
+      key: ritualPostKey(occurrence.id),
+      kind: RITUAL_POST_KIND,
+      target: { type: 'channel', channelId },
+      dueAt,
+      occurrenceId: occurrence.id,
+      payload: { ritualId: ritual.id },
+    },
+  ]);
+  await deps.occurrences.recordChannelPost(occurrence);
 }
 
 export function createFanoutOccurrenceHandler(deps: FanoutDeps) {

@@ -1,15 +1,17 @@
 import type { Clock } from '../../domain/clock.ts';
 import type { CalendarRepository } from '../../domain/rituals/calendar.repository.ts';
-import type { DeliveryRepository } from '../../domain/rituals/delivery.repository.ts';
+import type { OccurrenceRepository } from '../../domain/rituals/occurrence.repository.ts';
 import type { RitualRepository } from '../../domain/rituals/ritual.repository.ts';
 import { fanoutAt } from '../../domain/rituals/ritual.ts';
 import { channelPostAt, planOccurrences } from '../../domain/schedules/index.ts';
+import type { OutboxRepository } from '../../outbox/outbox.repository.ts';
 import type { DeliveryTimers } from '../delivery-timers.ts';
 
 export interface ReconcileDeps {
   rituals: RitualRepository;
   calendar: CalendarRepository;
-  deliveries: DeliveryRepository;
+  occurrences: OccurrenceRepository;
+  outboxRepository: OutboxRepository;
   timers: DeliveryTimers;
   clock: Clock;
   /** OAuth mode: skip workspaces that uninstalled the app. */
@@ -19,9 +21,9 @@ export interface ReconcileDeps {
 /**
  * Postgres is the source of truth; this makes Redis agree with it. For every schedulable ritual
  * the occurrences of the next `horizonDays` are stored (unique key: ritual + local date), then a
- * timer is (re)created for every occurrence still to fan out and every delivery still to send.
+ * timer is (re)created for every occurrence still to fan out and every outbox message still to send.
  * Running it twice, or on two replicas at once, changes nothing; after Redis lost all its data
- * one run restores every pending timer, and nothing already sent is sent again (the deliveries'
+ * one run restores every pending timer, and nothing already sent is sent again (the outbox rows'
  * states say so).
  *
  * An occurrence whose time in the team's zone came before the ritual's schedule was last set is
@@ -51,7 +53,7 @@ export async function reconcileRituals(
       );
       if (teamTime < ritual.scheduleSince) continue;
       const at = fanoutAt(occurrence.occurrenceDate, ritual.localTime);
-      await deps.deliveries.upsertOccurrence({
+      await deps.occurrences.upsertOccurrence({
         ritualId: ritual.id,
         teamId: ritual.teamId,
         key: occurrence.key,
@@ -63,9 +65,10 @@ export async function reconcileRituals(
     }
   }
   const horizon = new Date(now.getTime() + horizonDays * 24 * 3600 * 1000);
-  for (const occurrence of await deps.deliveries.occurrencesToFanOut(horizon))
+  for (const occurrence of await deps.occurrences.occurrencesToFanOut(horizon))
     await deps.timers.fanout(occurrence);
-  await deps.timers.deliver(await deps.deliveries.pending({ dueBefore: horizon }));
+  // Every outbox row still to send, of any feature, gets its timer back.
+  await deps.timers.deliver(await deps.outboxRepository.pending({ dueBefore: horizon }));
   return { planned };
 }
 

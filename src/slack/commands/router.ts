@@ -4,7 +4,8 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../ops/logger.ts';
 import { helpMessage } from '../features/core/blocks/help.ts';
 import { userMessageFor } from '../kit/errors.ts';
-import { SUBCOMMAND_NAMES } from './catalog.ts';
+import type { HelpEntry } from '../kit/feature.ts';
+import { VOCABULARY_NAMES } from './catalog.ts';
 import { closestName, parseCommandText } from './parse.ts';
 
 /** An ephemeral answer to the person who typed the command. */
@@ -29,15 +30,18 @@ export interface CommandContext {
 export type SubcommandHandler = (ctx: CommandContext) => Promise<Reply | undefined>;
 
 /**
- * The single place subcommands are added: `/careerplan <name> …` dispatches to `handlers[name]`.
- * Help is built in and lists every catalogued subcommand, marking those without a handler as
- * coming soon. Replies go in the acknowledgement when possible (one round trip), otherwise
- * through response_url.
+ * `/careerplan <name> …` dispatches to the handler a feature registered for `name`. Help is built
+ * in from the features' help entries. Replies go in the acknowledgement when possible (one round
+ * trip), otherwise through response_url.
  */
-export function createCommandRouter(handlers: Readonly<Record<string, SubcommandHandler>>, logger: Logger) {
+export function createCommandRouter(
+  handlers: Readonly<Record<string, SubcommandHandler>>,
+  help: readonly HelpEntry[],
+  logger: Logger,
+) {
   const available = new Set(Object.keys(handlers));
   for (const name of available) {
-    if (!SUBCOMMAND_NAMES.has(name)) throw new Error(`subcommand "${name}" is not in the catalogue`);
+    if (!help.some((entry) => entry.name === name)) throw new Error(`subcommand "${name}" has no help entry`);
   }
 
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
@@ -59,7 +63,7 @@ export function createCommandRouter(handlers: Readonly<Record<string, Subcommand
 
     const parsed = parseCommandText(command.text);
     if (parsed.name === null || parsed.name === 'help') {
-      await answer(helpMessage(available));
+      await answer(helpMessage(help));
       return;
     }
     // Own properties only: `/careerplan constructor` must not find Object.prototype's.
@@ -93,7 +97,7 @@ export function createCommandRouter(handlers: Readonly<Record<string, Subcommand
 
 function unknownSubcommandText(name: string, available: ReadonlySet<string>): string {
   const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
-  if (SUBCOMMAND_NAMES.has(name)) {
+  if (VOCABULARY_NAMES.has(name)) {
     return `\`/careerplan ${shown}\` is coming soon and does not work yet. Type \`/careerplan help\` to see what you can use today.`;
   }
   const suggestion = closestName(name, [...available, 'help']);

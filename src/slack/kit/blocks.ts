@@ -1,11 +1,43 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { type LadderLevel, levelIndex } from '../../domain/plans/ladder.ts';
-import { inputAction } from '../features/plans/ids.ts';
 
 /**
- * Small Block Kit helpers shared by the plan builders. User text goes through {@link esc} before
- * it lands in mrkdwn, and every text is cut to the limit of the field it fills.
+ * Block Kit helpers shared by every feature. User text is escaped before it lands in mrkdwn: the
+ * {@link md} template escapes every value by default (only {@link raw} mrkdwn passes as is), and
+ * every text is cut to the limit of the field it fills.
  */
+
+/** An input's action id is its block id: unique within the view, and errors key by block id. */
+function inputAction(blockId: string): string {
+  return blockId;
+}
+
+const MRKDWN = Symbol('mrkdwn');
+
+/** Text that is already mrkdwn (built by these helpers), so {@link md} leaves it alone. */
+export interface Mrkdwn {
+  readonly [MRKDWN]: string;
+}
+
+/** Marks text as mrkdwn written by the app (never user text). */
+export function raw(text: string): Mrkdwn {
+  return { [MRKDWN]: text };
+}
+
+/**
+ * mrkdwn with every interpolated value escaped by default: md`Logged *${title}*` cannot be turned
+ * into a `<!channel>` by what the member typed. Wrap app-built mrkdwn in {@link raw}.
+ */
+export function md(
+  strings: TemplateStringsArray,
+  ...values: ReadonlyArray<string | number | Mrkdwn>
+): string {
+  let out = strings[0] ?? '';
+  values.forEach((value, i) => {
+    out += typeof value === 'object' ? value[MRKDWN] : esc(String(value));
+    out += strings[i + 1] ?? '';
+  });
+  return out;
+}
 
 /** Escapes the three characters Slack's mrkdwn treats as control characters. */
 export function esc(text: string): string {
@@ -128,12 +160,6 @@ export function modal(args: {
     ...(args.metadata ? { private_metadata: JSON.stringify(args.metadata) } : {}),
     blocks: args.blocks,
   };
-}
-
-/** `L4 (Software Engineer II)` when the code is on the ladder, else the code as stored. */
-export function levelLabel(ladder: readonly LadderLevel[], code: string): string {
-  const level = ladder[levelIndex(ladder, code)];
-  return level ? `${level.code} (${level.title})` : code;
 }
 
 /** A one-line refusal or confirmation modal (used where there is no message to answer). */

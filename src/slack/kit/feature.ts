@@ -1,25 +1,121 @@
 import type { App } from '@slack/bolt';
-import type { Subcommands } from '../services.ts';
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { z } from 'zod';
+import type { QuickStartItem } from '../../domain/quick-start/quick-start.ts';
+import type { Ritual } from '../../domain/rituals/ritual.ts';
+import type { RitualType } from '../../domain/rituals/ritual-types.ts';
+import type { Member } from '../../domain/workspaces/workspace.ts';
+import type { OutboxKind } from '../../outbox/kinds.ts';
+import type { OutboxMessage } from '../../outbox/message.ts';
+import type { RenderedMessage } from '../../slack-api/outbox-messages.ts';
+import type { Reply, SubcommandHandler } from '../commands/router.ts';
+import type { MemberResolver } from './member.ts';
 
 /**
- * A product feature's Slack edge: the `/careerplan` subcommands it adds and the listeners
- * (actions, views, events) it registers. Features are listed once, in server.ts; the router and
- * app.ts merge them, so adding a feature touches no other feature's files.
+ * A product feature, declared from its own folder (src/slack/features/<name>/index.ts) and named
+ * once in feature-list.ts. Everything shared — App Home, quick start, export, help, erase, the
+ * outbox, the job worker, the ritual engine — loops over these declarations, so adding a feature
+ * touches no other feature's files. docs/architecture.md has the checklist.
  */
 export interface SlackFeature {
   name: string;
-  subcommands?: Subcommands;
+  /** `/careerplan <name> …` handlers; a name claimed twice is a start-up error. */
+  subcommands?: Readonly<Record<string, SubcommandHandler>>;
+  /** Help lines of its subcommands, in the order help shows them. */
+  help?: readonly HelpEntry[];
+  /** Registers its actions, views, shortcuts and events (web role only). */
   register?(app: App): void;
+  /** Its parts of the member's App Home, placed by `order` (lower first). */
+  homeSections?: readonly HomeSection[];
+  /** Quick-start checklist items it brings; each ticks from activity events. */
+  quickStart?: readonly QuickStartItem[];
+  /** `/careerplan export <kind>` kinds it can export. */
+  exportKinds?: readonly ExportKind[];
+  /** Kinds of message it sends through the outbox. */
+  outboxKinds?: readonly OutboxKind[];
+  /** Ritual types it runs on the ritual engine. */
+  ritualTypes?: readonly RitualTypeEdge[];
+  /** Background jobs it runs on the worker (`feature-job`), by name. */
+  jobs?: Readonly<Record<string, FeatureJob>>;
+  /** Its part of `delete-my-data`: erases what it stores about one member; counts by thing. */
+  erase?(member: { teamId: string; userId: string }): Promise<Record<string, number>>;
 }
 
-/** All features' subcommands in one table; a name claimed twice is a programming error. */
-export function mergeSubcommands(features: readonly SlackFeature[]): Subcommands {
-  const merged: Record<string, Subcommands[string]> = {};
-  for (const feature of features) {
-    for (const [name, handler] of Object.entries(feature.subcommands ?? {})) {
-      if (merged[name]) throw new Error(`subcommand "${name}" registered twice (feature ${feature.name})`);
-      merged[name] = handler;
-    }
-  }
-  return merged;
+/** One line of help: `• *name* — summary (admins)` with an example. */
+export interface HelpEntry {
+  name: string;
+  summary: string;
+  example: string;
+  adminOnly?: boolean;
+}
+
+/** Who App Home is being built for, with their zone already decided (kit/member.ts). */
+export interface HomeContext {
+  member: Member;
+  tz: string;
+  now: Date;
+}
+
+export interface HomeSection {
+  id: string;
+  order: number;
+  /** The section's blocks (no leading divider); [] hides it. Block ids must be unique. */
+  render(ctx: HomeContext): Promise<KnownBlock[]>;
+}
+
+export interface ExportContext {
+  client: WebClient;
+  teamId: string;
+  userId: string;
+  /** Acknowledge the command before slow work. */
+  ack(): Promise<void>;
+}
+
+export interface ExportKind {
+  kind: string;
+  /** What it exports, e.g. "your one-page career plan". */
+  summary: string;
+  run(ctx: ExportContext): Promise<Reply>;
+}
+
+/** The Slack side of a ritual type: its reminder prompt and its do-it-now modal. */
+export interface RitualTypeEdge {
+  type: RitualType;
+  prompt: { text: string; doNow: string };
+  /**
+   * Opens the type's modal from a reminder's "do it now" button. The modal's own listener says
+   * what a response does (stores it and marks the reminder done through the outbox).
+   */
+  openDoNow?(args: { client: WebClient; triggerId: string; reminder: OutboxMessage }): Promise<void>;
+  /** For channel rituals: the post that opens each occurrence (and its thread). */
+  channelPost?(ritual: Ritual): RenderedMessage;
+}
+
+/** What the updated Home tab needs after a change the member should see. */
+export interface HomeRefresher {
+  /**
+   * Republishes the member's App Home. The change is already stored, so a failure here is
+   * logged, not shown: the next app_home_opened repairs the view.
+   */
+  refresh(client: WebClient, teamId: string, userId: string): Promise<void>;
+}
+
+/**
+ * What the shell lends every feature: the member resolver (the member's zone, decided once),
+ * App Home refreshes, and the registry of all features (read at call time, once assembled).
+ */
+export interface Shell {
+  resolver: MemberResolver;
+  home: HomeRefresher;
+  ritualTypeEdges(): ReadonlyMap<string, RitualTypeEdge>;
+}
+
+/** How a feature folder declares itself: from the container and the shell, a feature. */
+export type FeatureFactory<D> = (deps: D, shell: Shell) => SlackFeature;
+
+export interface FeatureJob {
+  schema: z.ZodType;
+  /** Runs the job; throw to retry (BullMQ backoff), PermanentJobError to stop. */
+  run(data: unknown): Promise<void>;
 }

@@ -9,12 +9,12 @@ import {
   type Milestone,
   type NorthStarInput,
   nextMilestones,
-  quickStartStatus,
   transitionMilestone,
   validateLadder,
   validateNewMilestone,
   validateNorthStar,
 } from '../../../src/domain/plans/index.ts';
+import { CAREER_QUICK_START, quickStartStatus } from '../../../src/domain/quick-start/quick-start.ts';
 
 function domainError(fn: () => unknown): DomainError {
   try {
@@ -179,18 +179,8 @@ describe('milestones', () => {
 });
 
 describe('quickStartStatus', () => {
-  const none = {
-    hasNorthStar: false,
-    hasSkillsAssessed: false,
-    hasSprint: false,
-    hasPublicArtifact: false,
-    hasMentoring: false,
-    hasE2eFeature: false,
-    hasFeedbackConversation: false,
-  };
-
-  it('lists the seven SPEC 4.8 items and counts what is done', () => {
-    const empty = quickStartStatus(none);
+  it('lists the seven SPEC 4.8 items in order and ticks them from activity kinds', () => {
+    const empty = quickStartStatus(CAREER_QUICK_START, new Set());
     expect(empty.total).toBe(7);
     expect(empty.doneCount).toBe(0);
     expect(empty.complete).toBe(false);
@@ -203,10 +193,28 @@ describe('quickStartStatus', () => {
       'e2e_feature',
       'feedback_conversation',
     ]);
-    const some = quickStartStatus({ ...none, hasNorthStar: true, hasMentoring: true });
+    const some = quickStartStatus(
+      CAREER_QUICK_START,
+      new Set(['north_star.set', 'artifact.mentoring_note'] as const),
+    );
     expect(some.doneCount).toBe(2);
     expect(some.items.filter((i) => i.done).map((i) => i.id)).toEqual(['north_star', 'mentoring']);
-    const all = quickStartStatus(Object.fromEntries(Object.keys(none).map((k) => [k, true])) as typeof none);
-    expect(all).toMatchObject({ doneCount: 7, complete: true });
+    const every = new Set(CAREER_QUICK_START.flatMap((i) => i.ticksOn));
+    expect(quickStartStatus(CAREER_QUICK_START, every)).toMatchObject({ doneCount: 7, complete: true });
+  });
+
+  it('orders items from several features by their order, and an empty list is never complete', () => {
+    const extra = {
+      id: 'x',
+      label: 'X',
+      hint: '',
+      command: '/careerplan x',
+      order: 15,
+      ticksOn: ['x.done' as const],
+    };
+    const status = quickStartStatus([...CAREER_QUICK_START, extra], new Set(['x.done'] as const));
+    expect(status.items.map((i) => i.id).slice(0, 3)).toEqual(['north_star', 'x', 'skills']);
+    expect(status.doneCount).toBe(1);
+    expect(quickStartStatus([], new Set()).complete).toBe(false);
   });
 });

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Ritual } from '../../../src/domain/rituals/ritual.ts';
+import { createRitualTypes } from '../../../src/domain/rituals/ritual-types.ts';
 import { contributionModal } from '../../../src/slack/features/rituals/blocks/contribution-modal.ts';
 import { contributionsMessage } from '../../../src/slack/features/rituals/blocks/contributions-list.ts';
-import { reminderMessage } from '../../../src/slack/features/rituals/blocks/reminders.ts';
+import { notificationText, reminderMessage } from '../../../src/slack/features/rituals/blocks/reminders.ts';
 import { ritualListMessage } from '../../../src/slack/features/rituals/blocks/ritual-list.ts';
 import { ritualSetupModal } from '../../../src/slack/features/rituals/blocks/ritual-setup-modal.ts';
 import { teamModal } from '../../../src/slack/features/rituals/blocks/team-modal.ts';
 import { parseReminderValue } from '../../../src/slack/features/rituals/ids.ts';
+import { contributionRitual, upcomingRituals } from '../../../src/slack/features/rituals/ritual-types.ts';
+
+const types = createRitualTypes([contributionRitual.type, ...upcomingRituals.map((r) => r.type)]);
+
 import { validateBlocks, validateView } from '../../support/block-kit-limits.ts';
 
 const ritual: Ritual = {
@@ -24,8 +29,11 @@ const ritual: Ritual = {
 
 describe('ritual Block Kit', () => {
   it('reminder carries do-it-now, snooze and skip with the delivery round', () => {
-    const message = reminderMessage('contribution', '42', 3);
+    const message = reminderMessage(contributionRitual.prompt, '42', 3);
     expect(validateBlocks(message.blocks, 'message')).toEqual([]);
+    // The notification reads as words, not emoji codes.
+    expect(message.text).toMatch(/^What did you contribute this month\? A feature/);
+    expect(notificationText(':books: *What* did _you_ ~learn~?')).toBe('What did you learn?');
     const values = JSON.stringify(message.blocks).match(/"value":"([^"]+)"/g) ?? [];
     expect(values).toHaveLength(4);
     expect(parseReminderValue('42:3')).toEqual({ deliveryId: '42', round: 3 });
@@ -37,7 +45,7 @@ describe('ritual Block Kit', () => {
 
   it('modals and lists stay within Slack limits', () => {
     expect(validateView(contributionModal('7'))).toEqual([]);
-    expect(validateView(ritualSetupModal(ritual))).toEqual([]);
+    expect(validateView(ritualSetupModal(ritual, contributionRitual.type))).toEqual([]);
     expect(
       validateView(
         teamModal(
@@ -48,7 +56,8 @@ describe('ritual Block Kit', () => {
     ).toEqual([]);
     expect(
       validateBlocks(
-        ritualListMessage([ritual, { ...ritual, name: 'learning-hour', channelId: null }], 'UTC').blocks,
+        ritualListMessage([ritual, { ...ritual, name: 'learning-hour', channelId: null }], 'UTC', types)
+          .blocks,
         'message',
       ),
     ).toEqual([]);
@@ -64,5 +73,23 @@ describe('ritual Block Kit', () => {
     const list = contributionsMessage(many, '2026-11');
     expect(validateBlocks(list.blocks, 'message')).toEqual([]);
     expect(JSON.stringify(list.blocks)).toContain('30 earlier ones');
+  });
+
+  it('escapes what members typed in contributions, so nobody is pinged', () => {
+    const evil = {
+      id: '1',
+      kind: 'feature',
+      title: '<!channel> look',
+      link: 'https://example.com/a>b',
+      impact: 'cc <@U123> & <!here>',
+      occurredOn: '2026-11-02',
+      source: 'contribution',
+    };
+    const text = JSON.stringify(
+      contributionsMessage([evil, { ...evil, id: '2', link: null }], '2026-11').blocks,
+    );
+    expect(text).not.toMatch(/<!channel>|<!here>|<@U123>/);
+    expect(text).toContain('&lt;!channel&gt; look');
+    expect(text).toContain('&amp;');
   });
 });

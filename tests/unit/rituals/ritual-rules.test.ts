@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { validateContribution } from '../../../src/domain/portfolio/contribution.ts';
 import { cadenceToText, parseCadenceText } from '../../../src/domain/rituals/cadence-text.ts';
 import { parseOooArgs, parsePauseArgs } from '../../../src/domain/rituals/member-commands.ts';
-import {
-  describeSchedule,
-  fanoutAt,
-  parseRitualName,
-  whyNotRunnable,
-} from '../../../src/domain/rituals/ritual.ts';
+import { describeSchedule, fanoutAt } from '../../../src/domain/rituals/ritual.ts';
+import { createRitualTypes, type RitualType } from '../../../src/domain/rituals/ritual-types.ts';
 import { parseHolidayLines, validateTeamCalendar } from '../../../src/domain/rituals/team-calendar.ts';
 import { localToUtc } from '../../../src/domain/schedules/index.ts';
 
@@ -97,15 +93,29 @@ describe('team calendar', () => {
   });
 });
 
+const base: Omit<RitualType, 'name' | 'runnable'> = {
+  title: 'T',
+  description: 'd',
+  cadence: { kind: 'monthly_first_workday' },
+  localTime: { hour: 10, minute: 0 },
+  audience: 'dm',
+};
+
 describe('rituals', () => {
   it('parses names and says why a ritual cannot run', () => {
-    expect(parseRitualName('Contribution', 'x')).toBe('contribution');
-    expect(() => parseRitualName('standup', '/careerplan ritual run contribution')).toThrow(
-      /`standup` is not a ritual/,
+    const types = createRitualTypes([
+      { ...base, name: 'contribution', runnable: true },
+      { ...base, name: 'learning-hour', runnable: false },
+    ]);
+    expect(types.parse('Contribution', 'x').name).toBe('contribution');
+    expect(() => types.parse('standup', '/careerplan ritual run contribution')).toThrow(
+      /`standup` is not a ritual. Rituals: `contribution`, `learning-hour`/,
     );
-    expect(whyNotRunnable({ name: 'contribution', channelId: null })).toMatch(/ritual setup/);
-    expect(whyNotRunnable({ name: 'contribution', channelId: 'C1' })).toBeUndefined();
-    expect(whyNotRunnable({ name: 'learning-hour', channelId: 'C1' })).toMatch(/coming soon/);
+    expect(types.whyNotRunnable({ name: 'contribution', channelId: null })).toMatch(/ritual setup/);
+    expect(types.whyNotRunnable({ name: 'contribution', channelId: 'C1' })).toBeUndefined();
+    expect(types.whyNotRunnable({ name: 'learning-hour', channelId: 'C1' })).toMatch(/coming soon/);
+    expect(types.runnableNames()).toEqual(['contribution']);
+    expect(() => types.register({ ...base, name: 'contribution', runnable: true })).toThrow(/twice/);
   });
 
   it('describes schedules in words', () => {

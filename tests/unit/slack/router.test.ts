@@ -3,14 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.ts';
 import { createLogger } from '../../../src/ops/logger.ts';
 import { createCommandRouter, type SubcommandHandler } from '../../../src/slack/commands/router.ts';
+import type { HelpEntry } from '../../../src/slack/kit/feature.ts';
 import { validateBlocks } from '../../support/block-kit-limits.ts';
 
 const logger = createLogger('silent');
 
+/** Help entries as features declare them, one per handler (plus `help`). */
+function helpFor(handlers: Record<string, SubcommandHandler>): HelpEntry[] {
+  return [
+    { name: 'help', summary: 'this list', example: '/careerplan help' },
+    ...Object.keys(handlers).map((name) => ({
+      name,
+      summary: `the ${name} command`,
+      example: name === 'okr' ? '/careerplan okr progress 2 60' : `/careerplan ${name}`,
+      ...(name === 'ritual' ? { adminOnly: true } : {}),
+    })),
+  ];
+}
+
 async function run(handlers: Record<string, SubcommandHandler>, text: string) {
   const acks: Array<RespondArguments | undefined> = [];
   const responds: RespondArguments[] = [];
-  const router = createCommandRouter(handlers, logger);
+  const router = createCommandRouter(handlers, helpFor(handlers), logger);
   const args = {
     command: { text, team_id: 'T1', user_id: 'U1', channel_id: 'C1', trigger_id: 'trig' },
     ack: async (reply?: RespondArguments) => void acks.push(reply),
@@ -26,27 +40,28 @@ function textOf(reply: RespondArguments | undefined): string {
 }
 
 describe('/careerplan router', () => {
-  it('answers help (and no argument) ephemerally, listing every subcommand with an example', async () => {
+  it('answers help (and no argument) ephemerally: each built subcommand with an example, the rest on one line', async () => {
+    const ok = async () => ({ text: 'ok' });
     for (const text of ['', 'help', 'HELP']) {
-      const { acks } = await run({}, text);
+      const { acks } = await run({ goal: ok, okr: ok, ritual: ok }, text);
       expect(acks).toHaveLength(1);
       expect(acks[0]?.response_type).toBe('ephemeral');
       const body = textOf(acks[0]);
-      for (const name of ['goal', 'okr', 'ritual', 'delete-my-data', 'leaderboard'])
-        expect(body).toContain(`*${name}*`);
+      for (const name of ['goal', 'okr', 'ritual']) expect(body).toContain(`*${name}*`);
       expect(body).toContain('/careerplan okr progress 2 60');
-      expect(body).toContain('coming soon');
+      // Unbuilt ones are named once, on the coming-soon line, never with a line each.
+      expect(body).not.toContain('*leaderboard*');
+      expect(body).toMatch(/_Coming soon:_ [^"]*`leaderboard`[^"]*`delete-my-data`/);
+      expect(body).not.toMatch(/`goal`,/);
+      // The admin mark is said once.
+      expect(body).not.toContain('(admins) _(admins)_');
+      expect(body).toContain('_(admins)_');
       expect(validateBlocks((acks[0] as { blocks?: unknown } | undefined)?.blocks, 'message')).toEqual([]);
     }
   });
 
-  it('does not mark a subcommand with a handler as coming soon', async () => {
-    const { acks } = await run({ goal: async () => ({ text: 'ok' }) }, 'help');
-    const goalLine = textOf(acks[0])
-      .split('\\n')
-      .find((l) => l.includes('*goal*'));
-    expect(goalLine).toBeDefined();
-    expect(goalLine).not.toContain('coming soon');
+  it('refuses at start-up a subcommand that has no help entry', () => {
+    expect(() => createCommandRouter({ goal: async () => undefined }, [], logger)).toThrow(/no help entry/);
   });
 
   it('answers an unknown subcommand with a specific error and a suggestion', async () => {

@@ -1,27 +1,22 @@
 import type { Deps } from '../../../deps.ts';
-import type { SlackFeature } from '../../kit/feature.ts';
+import { CAREER_QUICK_START } from '../../../domain/quick-start/quick-start.ts';
+import type { Shell, SlackFeature } from '../../kit/feature.ts';
 import { registerPlanActions } from './actions/index.ts';
-import { exportCommand } from './commands/export.ts';
+import { planHomeBlocks } from './blocks/home.ts';
 import { goalCommand } from './commands/goal.ts';
 import { ladderCommand } from './commands/ladder.ts';
 import { milestoneCommand } from './commands/milestone.ts';
 import { okrCommand } from './commands/okr.ts';
 import type { PlanEdge } from './context.ts';
+import { exportPlanToDm } from './forms.ts';
 import { registerPlanViews } from './views/index.ts';
 
 /**
- * The career plan in Slack (SPEC 4.2, 4.8): `goal`, `ladder`, `milestone`, `okr` and `export`,
- * with their buttons and modals. App Home shows the plan through deps.plans (see
- * events/app-home-opened.ts); every change here republishes it.
+ * The career plan in Slack (docs/product/career-plan.md): `goal`, `ladder`, `milestone` and
+ * `okr` with their buttons and modals, its App Home section, the quick-start checklist, and the
+ * `plan` export. Every change here republishes App Home.
  */
-export function createPlansFeature(deps: Deps): SlackFeature {
-  const edge: PlanEdge = {
-    members: deps.members,
-    workspaces: deps.workspaces,
-    clock: deps.clock,
-    logger: deps.logger,
-    plans: deps.plans,
-  };
+export function createPlansFeature(edge: PlanEdge): SlackFeature {
   return {
     name: 'plans',
     subcommands: {
@@ -29,11 +24,66 @@ export function createPlansFeature(deps: Deps): SlackFeature {
       ladder: ladderCommand(edge),
       milestone: milestoneCommand(edge),
       okr: okrCommand(edge),
-      export: exportCommand(edge),
     },
+    help: [
+      {
+        name: 'goal',
+        summary: 'your north star: track, destination, horizon, levels',
+        example: '/careerplan goal',
+      },
+      { name: 'ladder', summary: "the team's career ladder (admins edit it)", example: '/careerplan ladder' },
+      {
+        name: 'milestone',
+        summary: '12-month milestones: add, list, done/drop',
+        example: '/careerplan milestone add',
+      },
+      {
+        name: 'okr',
+        summary: 'quarterly OKRs: list, add, progress, another quarter',
+        example: '/careerplan okr progress 2 60',
+      },
+    ],
+    homeSections: [
+      {
+        id: 'plan',
+        order: 10,
+        async render({ member, tz }) {
+          const plan = await edge.plans.dashboard({ teamId: member.teamId, userId: member.userId, tz });
+          return planHomeBlocks(plan);
+        },
+      },
+    ],
+    quickStart: CAREER_QUICK_START,
+    exportKinds: [
+      {
+        kind: 'plan',
+        summary: 'your one-page career plan',
+        async run(ctx) {
+          // Acknowledge first: the upload is three Web API calls.
+          await ctx.ack();
+          await exportPlanToDm(edge, ctx.client, ctx.teamId, ctx.userId);
+          return {
+            text: ':page_facing_up: Your career plan is in your DM with careerplan, as a Markdown file.',
+          };
+        },
+      },
+    ],
     register(app) {
       registerPlanActions(app, edge);
       registerPlanViews(app, edge);
     },
+    erase: (member) => edge.plans.eraseMember(member.teamId, member.userId),
   };
+}
+
+/** The plans feature, wired from the container (feature-list.ts names it). */
+export function plansFeature(deps: Deps, shell: Shell): SlackFeature {
+  return createPlansFeature({
+    plans: deps.plans,
+    workspaces: deps.workspaces,
+    clock: deps.clock,
+    logger: deps.logger,
+    resolver: shell.resolver,
+    home: shell.home,
+  });
 }

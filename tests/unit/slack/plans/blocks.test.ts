@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LADDER, type LadderLevel } from '../../../../src/domain/plans/ladder.ts';
 import { numberKeyResults } from '../../../../src/domain/plans/records.ts';
-import { homeView } from '../../../../src/slack/features/core/blocks/home.ts';
+import { CAREER_QUICK_START, quickStartStatus } from '../../../../src/domain/quick-start/quick-start.ts';
+import { homeHeader, homeView, quickStartBlocks } from '../../../../src/slack/features/core/blocks/home.ts';
 import { goalModal } from '../../../../src/slack/features/plans/blocks/goal.ts';
+import { planHomeBlocks } from '../../../../src/slack/features/plans/blocks/home.ts';
 import {
   ladderMessage,
   ladderModal,
@@ -152,8 +154,14 @@ describe('OKR blocks', () => {
 });
 
 describe('App Home dashboard', () => {
+  const now = new Date('2026-08-14T15:00:00Z');
+  const home = (
+    plan: ReturnType<typeof dashboard>,
+    qs = quickStartStatus(CAREER_QUICK_START, new Set(['north_star.set', 'artifact.talk'] as const)),
+  ) => homeView(homeHeader(member, 'America/New_York', now), [planHomeBlocks(plan), quickStartBlocks(qs)]);
+
   it('stays within 100 blocks and Slack limits with 30 objectives and 40 milestones', () => {
-    const view = homeView(member, new Date('2026-08-14T15:00:00Z'), dashboard(30, 40));
+    const view = home(dashboard(30, 40));
     expect(validateView(view)).toEqual([]);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     const text = JSON.stringify(view);
@@ -164,20 +172,30 @@ describe('App Home dashboard', () => {
     expect(text).toContain('America/New_York');
   });
 
-  it('shows empty states with buttons, and the welcome view without a plan', () => {
+  it('shows empty states with buttons, and says when the zone is the team default', () => {
     const empty = { ...dashboard(0, 0), northStar: null };
-    const view = homeView(member, new Date('2026-08-14T15:00:00Z'), empty);
+    const view = home(empty);
     expect(validateView(view)).toEqual([]);
     const text = JSON.stringify(view);
     expect(text).toContain('No north star yet');
     expect(text).toContain('plans_open_goal:section');
     expect(text).toContain('No objectives this quarter yet');
-    expect(validateView(homeView({ ...member, tz: null }, new Date()))).toEqual([]);
+    const noZone = homeView(homeHeader({ ...member, tz: null }, 'Europe/Berlin', now), []);
+    expect(validateView(noZone)).toEqual([]);
+    expect(JSON.stringify(noZone)).toContain('Europe/Berlin — the team’s default');
   });
 
   it('celebrates a complete quick start', () => {
-    const plan = dashboard(1, 1);
-    plan.quickStart = { ...plan.quickStart, complete: true, doneCount: 7 };
-    expect(JSON.stringify(homeView(member, new Date(), plan))).toContain('Every quick-start step is done');
+    const every = new Set(CAREER_QUICK_START.flatMap((i) => i.ticksOn));
+    expect(JSON.stringify(home(dashboard(1, 1), quickStartStatus(CAREER_QUICK_START, every)))).toContain(
+      'Every quick-start step is done',
+    );
+  });
+
+  it('leaves out a section that would pass 100 blocks, and says so', () => {
+    const filler = Array.from({ length: 60 }, () => ({ type: 'divider' as const }));
+    const view = homeView(homeHeader(member, 'UTC', now), [filler, filler]);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(view)).toContain('1 more section did not fit');
   });
 });

@@ -1,7 +1,6 @@
 import { DEFAULT_LADDER } from '../../../../src/domain/plans/ladder.ts';
 import type { Milestone } from '../../../../src/domain/plans/milestones.ts';
 import type { PlanDashboard } from '../../../../src/domain/plans/plan.service.ts';
-import { quickStartStatus } from '../../../../src/domain/plans/quick-start.ts';
 import {
   type KeyResultRecord,
   numberKeyResults,
@@ -86,14 +85,5 @@ export function dashboard(objectives: number, milestones: number): PlanDashboard
     milestones: Array.from({ length: milestones }, (_, i) =>
       milestone(i + 1, (['planned', 'in_progress', 'done', 'dropped'] as const)[i % 4]),
     ),
-    quickStart: quickStartStatus({
-      hasNorthStar: true,
-      hasSkillsAssessed: false,
-      hasSprint: false,
-      hasPublicArtifact: true,
-      hasMentoring: false,
-      hasE2eFeature: false,
-      hasFeedbackConversation: false,
-    }),
   };
 }

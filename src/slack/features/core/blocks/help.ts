@@ -1,17 +1,21 @@
 import type { KnownBlock } from '@slack/types';
-import { SUBCOMMANDS } from '../../../commands/catalog.ts';
+import { VOCABULARY, vocabularyOrder } from '../../../commands/catalog.ts';
+import { esc } from '../../../kit/blocks.ts';
+import type { HelpEntry } from '../../../kit/feature.ts';
 
 /**
- * The help message: every subcommand with an example, those without a handler marked as coming
- * soon. Sections hold a handful of lines each to stay far below Slack's 3000-character limit.
+ * The help message: every subcommand a feature provides, with an example, then one line naming
+ * the planned ones that are not built yet. Sections hold a handful of lines each to stay far
+ * below Slack's 3000-character limit.
  */
-export function helpMessage(available: ReadonlySet<string>): { text: string; blocks: KnownBlock[] } {
-  const lines = SUBCOMMANDS.map((s) => {
-    const ready = s.name === 'help' || available.has(s.name);
+export function helpMessage(entries: readonly HelpEntry[]): { text: string; blocks: KnownBlock[] } {
+  const sorted = [...entries].sort((a, b) => vocabularyOrder(a.name) - vocabularyOrder(b.name));
+  const lines = sorted.map((s) => {
     const admin = s.adminOnly ? ' _(admins)_' : '';
-    const status = ready ? '' : ' — _coming soon_';
-    return `• *${s.name}* — ${s.summary}${admin}${status}\n      \`${s.example}\``;
+    return `• *${esc(s.name)}* — ${esc(s.summary)}${admin}\n      \`${esc(s.example)}\``;
   });
+  const built = new Set(entries.map((e) => e.name));
+  const planned = VOCABULARY.filter((name) => !built.has(name));
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'careerplan — your career plan in Slack' } },
     {
@@ -21,6 +25,14 @@ export function helpMessage(available: ReadonlySet<string>): { text: string; blo
   ];
   for (let i = 0; i < lines.length; i += 6) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lines.slice(i, i + 6).join('\n') } });
+  }
+  if (planned.length > 0) {
+    blocks.push({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: `_Coming soon:_ ${planned.map((name) => `\`${name}\``).join(', ')}` },
+      ],
+    });
   }
   blocks.push({
     type: 'context',

@@ -1,20 +1,15 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { PlanDashboard } from '../../../../domain/plans/plan.service.ts';
+import type { QuickStartStatus } from '../../../../domain/quick-start/quick-start.ts';
 import type { Member } from '../../../../domain/workspaces/workspace.ts';
 import { memberName } from '../../../../domain/workspaces/workspace.ts';
-import { plain } from '../../../kit/blocks.ts';
-import {
-  milestoneSection,
-  northStarSection,
-  okrSection,
-  quickStartSection,
-} from '../../plans/blocks/home-sections.ts';
-import { PLAN_ACTIONS } from '../../plans/ids.ts';
+import { context, esc, header, plain, section } from '../../../kit/blocks.ts';
 import { ACTIONS } from '../ids.ts';
 
+/** Slack's limit on the blocks of one view. */
+export const HOME_BLOCK_BUDGET = 100;
+
 /** Formats `now` in the member's zone, e.g. "Fri 27 Nov, 17:06 (America/New_York)". */
-function localTimeLine(tz: string | null, now: Date): string {
-  if (!tz) return 'We could not read your time zone from Slack yet; reminders use the team’s default.';
+function localTimeLine(member: Member, tz: string, now: Date): string {
   const text = new Intl.DateTimeFormat('en-GB', {
     timeZone: tz,
     weekday: 'short',
@@ -23,61 +18,67 @@ function localTimeLine(tz: string | null, now: Date): string {
     hour: '2-digit',
     minute: '2-digit',
   }).format(now);
-  return `Your local time is *${text}* (${tz}); reminders arrive at your own local time.`;
+  const fallback = member.tz ? '' : ' — the team’s default, since Slack has not told us yours yet';
+  return `Your local time is *${text}* (${tz}${fallback}); reminders arrive at your own local time.`;
 }
 
-function actionButtons(hasNorthStar: boolean): KnownBlock {
-  return {
-    type: 'actions',
-    block_id: 'home_actions',
-    elements: [
-      {
-        type: 'button',
-        action_id: PLAN_ACTIONS.openGoal,
-        text: plain(hasNorthStar ? 'Edit north star' : 'Set north star'),
-      },
-      { type: 'button', action_id: PLAN_ACTIONS.openMilestoneAdd, text: plain('Add a milestone') },
-      { type: 'button', action_id: PLAN_ACTIONS.openOkrAdd, text: plain('Add an objective') },
-      { type: 'button', action_id: PLAN_ACTIONS.exportPlan, text: plain('Export my plan') },
-      { type: 'button', action_id: PLAN_ACTIONS.openLadder, text: plain('Career ladder') },
-      { type: 'button', action_id: ACTIONS.showHelp, text: plain('What can I do?'), style: 'primary' },
-    ],
-  };
-}
-
-/**
- * The App Home dashboard: north star, this quarter's OKRs with progress bars, the next
- * milestones, the quick-start checklist and a button for every action. Long lists are cut
- * (see HOME_LIMITS) and point to the full list, so the view stays far below 100 blocks. Without
- * a plan (the plan services are not wired) it shows the welcome and the buttons only.
- */
-export function homeView(member: Member, now: Date, plan?: PlanDashboard): HomeView {
-  const blocks: KnownBlock[] = [
+/** The top of App Home: welcome, the member's local time, and help. */
+export function homeHeader(member: Member, tz: string, now: Date): KnownBlock[] {
+  return [
     {
       type: 'header',
       text: { type: 'plain_text', text: `Welcome to careerplan, ${memberName(member)}`.slice(0, 150) },
     },
+    section(
+      'Keep your career plan here: a north star, 12-month milestones, quarterly OKRs, skills and a learning sprint — and the team’s learning rituals.',
+    ),
+    context(localTimeLine(member, tz, now)),
     {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: 'Keep your career plan here: a north star, 12-month milestones, quarterly OKRs, skills and a learning sprint — and the team’s learning rituals.',
-      },
+      type: 'actions',
+      block_id: 'home_help',
+      elements: [
+        { type: 'button', action_id: ACTIONS.showHelp, text: plain('What can I do?'), style: 'primary' },
+      ],
     },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: localTimeLine(member.tz, now) }] },
-    actionButtons(plan?.northStar != null),
   ];
-  if (plan) {
+}
+
+/**
+ * The whole Home tab: the header, then each feature's section in order with a divider before it.
+ * A section that would take the view past Slack's 100 blocks is left out, and a last line says
+ * so, so one feature can never make the whole tab fail to publish.
+ */
+export function homeView(top: KnownBlock[], sections: ReadonlyArray<KnownBlock[]>): HomeView {
+  const blocks = [...top];
+  let left = 0;
+  for (const part of sections) {
+    if (part.length === 0) continue;
+    if (blocks.length + 1 + part.length > HOME_BLOCK_BUDGET - 1) {
+      left++;
+      continue;
+    }
+    blocks.push({ type: 'divider' }, ...part);
+  }
+  if (left > 0) {
     blocks.push(
-      { type: 'divider' },
-      ...northStarSection(plan),
-      { type: 'divider' },
-      ...okrSection(plan),
-      { type: 'divider' },
-      ...milestoneSection(plan),
-      { type: 'divider' },
-      ...quickStartSection(plan),
+      context(
+        `${left} more section${left > 1 ? 's' : ''} did not fit here; \`/careerplan help\` lists every command.`,
+      ),
     );
   }
   return { type: 'home', blocks };
+}
+
+/** The quick-start checklist section. */
+export function quickStartBlocks(qs: QuickStartStatus): KnownBlock[] {
+  if (qs.total === 0) return [];
+  if (qs.complete) {
+    return [header('Quick start'), section(':tada: Every quick-start step is done. Keep your plan moving!')];
+  }
+  const lines = qs.items.map((item) =>
+    item.done
+      ? `:white_check_mark: ~${esc(item.label)}~`
+      : `:white_large_square: *${esc(item.label)}* — ${esc(item.hint)} \`${esc(item.command)}\``,
+  );
+  return [header(`Quick start · ${qs.doneCount}/${qs.total} done`), section(lines.join('\n'))];
 }

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { type LadderLevel, TRACK_LABELS, TRACKS } from '../../../../domain/plans/ladder.ts';
+import { type LadderLevel, levelIndex, TRACK_LABELS, TRACKS } from '../../../../domain/plans/ladder.ts';
 import { NORTH_STAR_LIMITS, type NorthStar } from '../../../../domain/plans/north-star.ts';
 import { context, cut, modal, option, plain, selectInput, textInput } from '../../../kit/blocks.ts';
 import { inputAction, PLAN_VIEWS } from '../ids.ts';
@@ -67,4 +67,10 @@ export function goalModal(ladder: readonly LadderLevel[], current: NorthStar | n
     submit: 'Save',
     blocks,
   });
+}
+
+/** `L4 (Software Engineer II)` when the code is on the ladder, else the code as stored. */
+export function levelLabel(ladder: readonly LadderLevel[], code: string): string {
+  const level = ladder[levelIndex(ladder, code)];
+  return level ? `${level.code} (${level.title})` : code;
 }

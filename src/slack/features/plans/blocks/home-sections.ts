@@ -9,8 +9,9 @@ import {
 import { objectiveProgress, progressBar } from '../../../../domain/plans/okrs.ts';
 import type { PlanDashboard } from '../../../../domain/plans/plan.service.ts';
 import { formatQuarter } from '../../../../domain/plans/quarters.ts';
-import { context, cut, esc, header, levelLabel, line, mrkdwn, plain, section } from '../../../kit/blocks.ts';
+import { context, cut, esc, header, line, mrkdwn, plain } from '../../../kit/blocks.ts';
 import { MENU_VERBS, PLAN_ACTIONS } from '../ids.ts';
+import { levelLabel } from './goal.ts';
 import { milestoneLine } from './milestones.ts';
 import { keyResultLine, menu } from './okr-list.ts';
 
@@ -130,17 +131,4 @@ export function milestoneSection(plan: PlanDashboard): KnownBlock[] {
     );
   }
   return blocks;
-}
-
-export function quickStartSection(plan: PlanDashboard): KnownBlock[] {
-  const qs = plan.quickStart;
-  if (qs.complete) {
-    return [header('Quick start'), section(':tada: Every quick-start step is done. Keep your plan moving!')];
-  }
-  const lines = qs.items.map((item) =>
-    item.done
-      ? `:white_check_mark: ~${item.label}~`
-      : `:white_large_square: *${item.label}* — ${item.hint} \`${item.command}\``,
-  );
-  return [header(`Quick start · ${qs.doneCount}/${qs.total} done`), section(lines.join('\n'))];
 }

@@ -4,6 +4,7 @@ import {
   type ContributionKind,
 } from '../../../../domain/portfolio/contribution.ts';
 import type { PortfolioArtifact } from '../../../../domain/portfolio/portfolio.repository.ts';
+import { cut, link, md, raw } from '../../../kit/blocks.ts';
 
 // 30 entries + up to 13 month headers + header + footer stays under 50 blocks.
 const MAX_SECTIONS = 30;
@@ -40,12 +41,13 @@ export function contributionsMessage(
       });
     }
     const kind = CONTRIBUTION_KIND_LABELS[item.kind as ContributionKind] ?? item.kind;
-    const title = item.link ? `<${item.link}|${item.title}>` : item.title;
+    // Members' own words are escaped: a title like `<!channel>` must not notify anyone.
+    const title = item.link ? raw(link(item.link, item.title)) : item.title;
     blocks.push({
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `*${title}* · ${kind} · ${item.occurredOn}\n${item.impact}`.slice(0, 2900),
+        text: md`*${title}* · ${kind} · ${item.occurredOn}\n${cut(item.impact, 2000)}`,
       },
     });
   }

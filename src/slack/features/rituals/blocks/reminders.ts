@@ -1,26 +1,9 @@
 import type { KnownBlock } from '@slack/types';
-import type { RitualName } from '../../../../domain/rituals/ritual.ts';
 import { REMINDER_ACTIONS, reminderValue } from '../ids.ts';
 
-const PROMPTS: Record<RitualName, { text: string; doNow: string }> = {
-  contribution: {
-    text: ':seedling: *What did you contribute this month?* A feature, a bug fix, a hotfix with tests — log it and it goes into your impact portfolio.',
-    doNow: 'Log a contribution',
-  },
-  'learning-hour': {
-    text: ':books: *What did you learn this week?* Share a short learning summary.',
-    doNow: 'Write my summary',
-  },
-  'design-review': {
-    text: ':triangular_ruler: *Design review is coming up.* Get your design doc ready.',
-    doNow: 'Open',
-  },
-};
-
 /** The reminder DM: the ask, and the do-it-now / snooze / skip buttons (SPEC 4.5). */
-export function reminderMessage(ritual: RitualName, deliveryId: string, round: number) {
-  const value = reminderValue(deliveryId, round);
-  const prompt = PROMPTS[ritual];
+export function reminderMessage(prompt: { text: string; doNow: string }, rowId: string, round: number) {
+  const value = reminderValue(rowId, round);
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: prompt.text } },
     {
@@ -64,10 +47,22 @@ export function reminderMessage(ritual: RitualName, deliveryId: string, round: n
       ],
     },
   ];
-  return { text: prompt.text.replace(/[*:]/g, '').trim(), blocks };
+  return { text: notificationText(prompt.text), blocks };
 }
 
 /** What a reminder becomes once handled, so old buttons cannot be pressed again by mistake. */
 export function reminderOutcome(text: string): { text: string; blocks: KnownBlock[] } {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/**
+ * The notification's plain text: the prompt without emoji codes and bold markers, so a phone
+ * shows "What did you contribute this month? …", not "seedling What did you…".
+ */
+export function notificationText(mrkdwn: string): string {
+  return mrkdwn
+    .replace(/:[a-z0-9_+-]+:/gi, '')
+    .replace(/[*_~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -1,23 +1,21 @@
 import type { KnownBlock } from '@slack/types';
-import {
-  describeSchedule,
-  RITUAL_DEFINITIONS,
-  type Ritual,
-  whyNotRunnable,
-} from '../../../../domain/rituals/ritual.ts';
+import { describeSchedule, type Ritual } from '../../../../domain/rituals/ritual.ts';
+import type { RitualTypes } from '../../../../domain/rituals/ritual-types.ts';
 
 /** `/careerplan ritual list`: each ritual's channel, schedule and state. */
 export function ritualListMessage(
   rituals: readonly Ritual[],
   teamTz: string,
+  types: RitualTypes,
 ): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Team rituals' } }];
   for (const ritual of rituals) {
-    const definition = RITUAL_DEFINITIONS[ritual.name];
+    const definition = types.get(ritual.name);
+    if (!definition) continue;
     const channel = ritual.channelId ? `<#${ritual.channelId}>` : '_no channel yet_';
     const state = ritual.paused
       ? ':double_vertical_bar: paused'
-      : (whyNotRunnable(ritual) ?? ':white_check_mark: active');
+      : (types.whyNotRunnable(ritual) ?? ':white_check_mark: active');
     const who = ritual.audience === 'dm' ? "each member's own local time" : (ritual.timeZone ?? teamTz);
     blocks.push({
       type: 'section',

@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { CADENCE_EXAMPLES, cadenceToText } from '../../../../domain/rituals/cadence-text.ts';
-import { RITUAL_DEFINITIONS, type Ritual } from '../../../../domain/rituals/ritual.ts';
+import type { Ritual } from '../../../../domain/rituals/ritual.ts';
+import type { RitualType } from '../../../../domain/rituals/ritual-types.ts';
 import { formatTime } from '../../../../domain/schedules/index.ts';
 import { RITUAL_VIEWS } from '../ids.ts';
 
@@ -12,8 +13,7 @@ export const SETUP_FIELDS = {
 } as const;
 
 /** Admin modal: the ritual's channel (its people), schedule, local time and channel time zone. */
-export function ritualSetupModal(ritual: Ritual): ModalView {
-  const definition = RITUAL_DEFINITIONS[ritual.name];
+export function ritualSetupModal(ritual: Ritual, definition: RitualType): ModalView {
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `*${definition.title}* — ${definition.description}.` } },
     {

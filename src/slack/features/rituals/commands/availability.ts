@@ -1,16 +1,15 @@
-import type { Deps } from '../../../../deps.ts';
 import { parseOooArgs, parsePauseArgs } from '../../../../domain/rituals/member-commands.ts';
 import { localDateOf } from '../../../../domain/schedules/index.ts';
 import type { SubcommandHandler } from '../../../commands/router.ts';
+import type { RitualEdge } from '../context.ts';
 
-async function memberToday(deps: Deps, ctx: Parameters<SubcommandHandler>[0]): Promise<string> {
-  const member = await deps.members.ensure(ctx.client, ctx.teamId, ctx.userId);
-  const tz = member.tz ?? (await deps.calendar.teamCalendar(ctx.teamId)).timeZone;
+async function memberToday(deps: RitualEdge, ctx: Parameters<SubcommandHandler>[0]): Promise<string> {
+  const { tz } = await deps.resolver.resolve(ctx.client, ctx.teamId, ctx.userId);
   return localDateOf(deps.clock.now(), tz);
 }
 
 /** `/careerplan pause [until YYYY-MM-DD]` — no reminder DMs until then (or until resume). */
-export function pauseCommand(deps: Deps): SubcommandHandler {
+export function pauseCommand(deps: RitualEdge): SubcommandHandler {
   return async (ctx) => {
     const until = parsePauseArgs(ctx.args, await memberToday(deps, ctx));
     await deps.calendar.setPause(ctx.teamId, ctx.userId, until);
@@ -23,7 +22,7 @@ export function pauseCommand(deps: Deps): SubcommandHandler {
   };
 }
 
-export function resumeCommand(deps: Deps): SubcommandHandler {
+export function resumeCommand(deps: RitualEdge): SubcommandHandler {
   return async (ctx) => {
     if (ctx.args.length > 0) return { text: '`/careerplan resume` takes no arguments: it ends your pause.' };
     await deps.members.ensure(ctx.client, ctx.teamId, ctx.userId);
@@ -33,7 +32,7 @@ export function resumeCommand(deps: Deps): SubcommandHandler {
 }
 
 /** `/careerplan ooo <from> <to>` — no reminders on those local days. */
-export function oooCommand(deps: Deps): SubcommandHandler {
+export function oooCommand(deps: RitualEdge): SubcommandHandler {
   return async (ctx) => {
     const { from, to } = parseOooArgs(ctx.args, await memberToday(deps, ctx));
     await deps.calendar.addOutOfOffice(ctx.teamId, ctx.userId, from, to);

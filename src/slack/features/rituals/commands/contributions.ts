@@ -1,13 +1,13 @@
-import type { Deps } from '../../../../deps.ts';
 import { addDays, localDateOf } from '../../../../domain/schedules/index.ts';
 import type { SubcommandHandler } from '../../../commands/router.ts';
 import { contributionsMessage } from '../blocks/contributions-list.ts';
+import type { RitualEdge } from '../context.ts';
 
 /** `/careerplan contributions` — this month's and the past year's, newest first. */
-export function contributionsCommand(deps: Deps): SubcommandHandler {
+export function contributionsCommand(deps: RitualEdge): SubcommandHandler {
   return async (ctx) => {
-    const member = await deps.members.ensure(ctx.client, ctx.teamId, ctx.userId);
-    const today = localDateOf(deps.clock.now(), member.tz ?? 'UTC');
+    const { tz } = await deps.resolver.resolve(ctx.client, ctx.teamId, ctx.userId);
+    const today = localDateOf(deps.clock.now(), tz);
     const items = await deps.portfolio.contributionsSince(
       ctx.teamId,
       ctx.userId,

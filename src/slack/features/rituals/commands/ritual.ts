@@ -1,23 +1,22 @@
-import type { Deps } from '../../../../deps.ts';
 import { DomainError } from '../../../../domain/errors.ts';
 import type { RitualService } from '../../../../domain/rituals/ritual.service.ts';
-import { parseRitualName, RITUAL_DEFINITIONS } from '../../../../domain/rituals/ritual.ts';
 import type { SubcommandHandler } from '../../../commands/router.ts';
 import { requireAdmin } from '../../../kit/admin.ts';
 import { ritualListMessage } from '../blocks/ritual-list.ts';
 import { ritualSetupModal } from '../blocks/ritual-setup-modal.ts';
+import type { RitualEdge } from '../context.ts';
 
 const USAGE =
   '`/careerplan ritual list`, `ritual setup [name]`, `ritual run <name>`, `ritual pause <name>`, `ritual resume <name>`';
 
 /** `/careerplan ritual …` — listing is for everyone; everything else is for admins. */
-export function ritualCommand(deps: Deps, service: RitualService): SubcommandHandler {
+export function ritualCommand(deps: RitualEdge, service: RitualService): SubcommandHandler {
   return async (ctx) => {
     const [action = 'list', nameArg, ...rest] = ctx.args.map((a) => a.toLowerCase());
     if (action === 'list' && nameArg === undefined) {
       const rituals = await deps.rituals.listForTeam(ctx.teamId);
       const calendar = await deps.calendar.teamCalendar(ctx.teamId);
-      return ritualListMessage(rituals, calendar.timeZone);
+      return ritualListMessage(rituals, calendar.timeZone, deps.types);
     }
     if (!['setup', 'run', 'pause', 'resume', 'digest'].includes(action) || rest.length > 0) {
       throw new DomainError(
@@ -27,29 +26,32 @@ export function ritualCommand(deps: Deps, service: RitualService): SubcommandHan
     }
     await requireAdmin(deps, ctx.client, ctx.teamId, ctx.userId, `${action} rituals`);
     if (action === 'setup') {
-      const name = parseRitualName(nameArg ?? 'contribution', '/careerplan ritual setup contribution');
+      const type = deps.types.parse(nameArg ?? 'contribution', '/careerplan ritual setup contribution');
       await ctx.ack();
       await ctx.client.views.open({
         trigger_id: ctx.triggerId,
-        view: ritualSetupModal(await deps.rituals.find(ctx.teamId, name)),
+        view: ritualSetupModal(await deps.rituals.find(ctx.teamId, type.name), type),
       });
       return undefined;
     }
-    const name = parseRitualName(nameArg, `/careerplan ritual ${action} contribution`);
+    const type = deps.types.parse(nameArg, `/careerplan ritual ${action} contribution`);
+    const name = type.name;
     if (action === 'digest') {
       return { text: `Digests belong to the learning hour, which is coming soon. Nothing was posted.` };
     }
     if (action === 'run') {
       await service.runNow(ctx.teamId, name, ctx.userId);
-      return {
-        text: `:rocket: Running *${RITUAL_DEFINITIONS[name].title}* now: everyone in its channel gets it once (paused and out-of-office members are skipped).`,
-      };
+      const who =
+        type.audience === 'dm'
+          ? 'everyone in its channel gets it once (paused and out-of-office members are skipped)'
+          : 'it is posted in its channel once';
+      return { text: `:rocket: Running *${type.title}* now: ${who}.` };
     }
     const ritual = await service.setPaused(ctx.teamId, name, action === 'pause');
     return {
       text: ritual.paused
-        ? `:double_vertical_bar: *${RITUAL_DEFINITIONS[name].title}* is paused: no reminders until \`/careerplan ritual resume ${name}\`.`
-        : `:arrow_forward: *${RITUAL_DEFINITIONS[name].title}* is running again from its next occurrence.`,
+        ? `:double_vertical_bar: *${type.title}* is paused: no reminders until \`/careerplan ritual resume ${name}\`.`
+        : `:arrow_forward: *${type.title}* is running again from its next occurrence.`,
     };
   };
 }

@@ -1,27 +1,35 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { Deps } from '../../../../deps.ts';
-import { validateContribution } from '../../../../domain/portfolio/contribution.ts';
-import { localDateOf } from '../../../../domain/schedules/index.ts';
+import { md } from '../../../kit/blocks.ts';
 import { fieldErrorsFor } from '../../../kit/errors.ts';
 import { fieldValue, metadataOf } from '../../../kit/view-state.ts';
 import { CONTRIBUTION_FIELDS } from '../blocks/contribution-modal.ts';
 import { reminderOutcome } from '../blocks/reminders.ts';
+import type { RitualEdge } from '../context.ts';
 
 /**
- * The contribution modal: validated in place (nothing stored on error), then stored as a
- * portfolio artifact; the reminder it came from is marked done and its buttons replaced.
+ * The contribution modal: read the form, log it (validated in place; nothing stored on error),
+ * then replace the reminder it came from with a confirmation.
  */
-export function contributionSubmitted(deps: Deps) {
+export function contributionSubmitted(deps: RitualEdge) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const teamId = body.team?.id ?? body.user.team_id;
+    if (!teamId) throw new Error('view submission without a team');
     const userId = body.user.id;
-    let contribution: ReturnType<typeof validateContribution>;
+    const requested = metadataOf(view).deliveryId;
+    let logged: Awaited<ReturnType<RitualEdge['contributions']['log']>>;
     try {
-      contribution = validateContribution({
-        kind: fieldValue(view, CONTRIBUTION_FIELDS.kind),
-        title: fieldValue(view, CONTRIBUTION_FIELDS.title),
-        link: fieldValue(view, CONTRIBUTION_FIELDS.link),
-        impact: fieldValue(view, CONTRIBUTION_FIELDS.impact),
+      const { tz } = await deps.resolver.resolve(client, teamId, userId);
+      logged = await deps.contributions.log({
+        teamId,
+        userId,
+        tz,
+        fields: {
+          kind: fieldValue(view, CONTRIBUTION_FIELDS.kind),
+          title: fieldValue(view, CONTRIBUTION_FIELDS.title),
+          link: fieldValue(view, CONTRIBUTION_FIELDS.link),
+          impact: fieldValue(view, CONTRIBUTION_FIELDS.impact),
+        },
+        reminderId: typeof requested === 'string' ? requested : null,
       });
     } catch (error) {
       const errors = fieldErrorsFor(error);
@@ -29,21 +37,13 @@ export function contributionSubmitted(deps: Deps) {
       await ack({ response_action: 'errors', errors });
       return;
     }
-    if (!teamId) throw new Error('view submission without a team');
-    const member = await deps.members.ensure(client, teamId, userId);
-    const requestedId = metadataOf(view).deliveryId;
-    const requested = typeof requestedId === 'string' ? requestedId : null;
-    const delivery = requested ? await deps.deliveries.find(requested) : undefined;
-    const own = delivery && delivery.teamId === teamId && delivery.userId === userId ? delivery : undefined;
-    const today = localDateOf(deps.clock.now(), member.tz ?? 'UTC');
-    await deps.portfolio.addContribution(teamId, userId, contribution, today, own?.id ?? null);
-    if (own) await deps.deliveries.markDone(own.id);
     await ack();
-    const confirmation = `:white_check_mark: Logged *${contribution.title}* to your portfolio. \`/careerplan contributions\` lists them.`;
-    if (own?.dmChannelId && own.messageTs) {
+    const confirmation = md`:white_check_mark: Logged *${logged.contribution.title}* to your portfolio. \`/careerplan contributions\` lists them.`;
+    const { reminder } = logged;
+    if (reminder?.channelId && reminder.messageTs) {
       await client.chat.update({
-        channel: own.dmChannelId,
-        ts: own.messageTs,
+        channel: reminder.channelId,
+        ts: reminder.messageTs,
         ...reminderOutcome(confirmation),
       });
     } else {

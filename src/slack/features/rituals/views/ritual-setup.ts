@@ -1,14 +1,14 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { Deps } from '../../../../deps.ts';
 import { DomainError } from '../../../../domain/errors.ts';
 import { parseCadenceText } from '../../../../domain/rituals/cadence-text.ts';
 import type { RitualService } from '../../../../domain/rituals/ritual.service.ts';
-import { describeSchedule, parseRitualName, RITUAL_DEFINITIONS } from '../../../../domain/rituals/ritual.ts';
+import { describeSchedule } from '../../../../domain/rituals/ritual.ts';
 import { isValidTimeZone, parseLocalTime } from '../../../../domain/schedules/index.ts';
 import { requireAdmin } from '../../../kit/admin.ts';
 import { fieldErrorsFor } from '../../../kit/errors.ts';
 import { fieldValue, metadataOf } from '../../../kit/view-state.ts';
 import { SETUP_FIELDS } from '../blocks/ritual-setup-modal.ts';
+import type { RitualEdge } from '../context.ts';
 
 function readSetup(view: SlackViewMiddlewareArgs['view']) {
   const channelId = fieldValue(view, SETUP_FIELDS.channel);
@@ -32,7 +32,7 @@ function readSetup(view: SlackViewMiddlewareArgs['view']) {
 }
 
 /** Saves a ritual's channel and schedule (admins only), then plans its next occurrences. */
-export function ritualSetupSubmitted(deps: Deps, service: RitualService) {
+export function ritualSetupSubmitted(deps: RitualEdge, service: RitualService) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const userId = body.user.id;
@@ -46,7 +46,7 @@ export function ritualSetupSubmitted(deps: Deps, service: RitualService) {
       return;
     }
     const metadataName = metadataOf(view).name;
-    const name = parseRitualName(
+    const type = deps.types.parse(
       typeof metadataName === 'string' ? metadataName : undefined,
       '/careerplan ritual setup contribution',
     );
@@ -56,11 +56,11 @@ export function ritualSetupSubmitted(deps: Deps, service: RitualService) {
       await ack({ response_action: 'errors', errors: { [SETUP_FIELDS.channel]: (error as Error).message } });
       return;
     }
-    const ritual = await service.setup(teamId, name, setup);
+    const ritual = await service.setup(teamId, type.name, setup);
     await ack();
     await client.chat.postMessage({
       channel: userId,
-      text: `:white_check_mark: *${RITUAL_DEFINITIONS[name].title}* runs in <#${setup.channelId}> ${describeSchedule(ritual.cadence, ritual.localTime)}. Make sure the careerplan bot is a member of that channel.`,
+      text: `:white_check_mark: *${type.title}* runs in <#${setup.channelId}> ${describeSchedule(ritual.cadence, ritual.localTime)}. Make sure the careerplan bot is a member of that channel.`,
     });
   };
 }

@@ -1,14 +1,14 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { Deps } from '../../../../deps.ts';
 import type { RitualTimers } from '../../../../domain/rituals/ritual.service.ts';
 import { validateTeamCalendar } from '../../../../domain/rituals/team-calendar.ts';
 import { requireAdmin } from '../../../kit/admin.ts';
 import { fieldErrorsFor } from '../../../kit/errors.ts';
 import { fieldValue, fieldValues } from '../../../kit/view-state.ts';
 import { TEAM_FIELDS } from '../blocks/team-modal.ts';
+import type { RitualEdge } from '../context.ts';
 
 /** Saves work days, default zone and holidays (admins only); future occurrences are re-planned. */
-export function teamSettingsSubmitted(deps: Deps, timers: RitualTimers) {
+export function teamSettingsSubmitted(deps: RitualEdge, timers: RitualTimers) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     let calendar: ReturnType<typeof validateTeamCalendar>;

@@ -1,0 +1,7 @@
+/** Event names the app subscribes to; the manifest test checks manifest.yml against this list. */
+export const SUBSCRIBED_EVENTS = [
+  'app_home_opened',
+  'app_uninstalled',
+  'tokens_revoked',
+  'user_change',
+] as const;
