@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import type { QuickStartFacts } from './quick-start.ts';
 
 /**
- * Which portfolio artifact kinds tick which quick-start item (SPEC 4.7 kinds, 4.8 checklist):
+ * Which portfolio artifact kinds tick which quick-start item (docs/product/quick-start.md):
  * - public artifact: a talk, a blog post or an open-source contribution — things people outside
  *   the team can read or watch (an internal design doc does not count);
  * - mentoring session: a mentoring note;

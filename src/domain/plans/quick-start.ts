@@ -46,7 +46,7 @@ export interface QuickStartStatus {
   complete: boolean;
 }
 
-/** The quick-start checklist for a new member (SPEC 4.8), in the order to do it. */
+/** The quick-start checklist for a new member (docs/product/quick-start.md), in the order to do it. */
 export const QUICK_START_ITEMS: readonly QuickStartItem[] = Object.freeze([
   {
     id: 'north_star',

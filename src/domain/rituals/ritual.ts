@@ -33,7 +33,7 @@ export interface RitualDefinition {
   runnable: boolean;
 }
 
-/** The defaults of SPEC 4.5, used until an admin sets a ritual up differently. */
+/** The defaults of docs/product/rituals.md, used until an admin sets a ritual up differently. */
 export const RITUAL_DEFINITIONS: Readonly<Record<RitualName, RitualDefinition>> = {
   contribution: {
     title: 'Monthly contribution',

@@ -26,7 +26,7 @@ export function memberName(m: Pick<Member, 'displayName' | 'realName' | 'userId'
   return m.displayName || m.realName || `<@${m.userId}>`;
 }
 
-/** Workspace admins and owners may run admin subcommands (SPEC 5). */
+/** Workspace admins and owners may run admin subcommands (docs/product/ground-rules.md). */
 export function isWorkspaceAdmin(m: Pick<Member, 'isAdmin' | 'isOwner'>): boolean {
   return m.isAdmin || m.isOwner;
 }

@@ -26,7 +26,7 @@ export interface FanoutDeps {
 
 /**
  * One occurrence → one delivery row per person. The ritual's people are read from Slack at each
- * occurrence: the human, active members of its channel, minus those who opted out (SPEC 4.5).
+ * occurrence: the human, active members of its channel, minus those who opted out (docs/product/rituals.md).
  * Rows are written in one transaction with the occurrence marked fanned out; timers are added
  * afterwards with deterministic ids, so a crash between the two is repaired by the retry (or by
  * reconcile) without any member getting a second row.

@@ -1,6 +1,7 @@
 /**
- * The `/careerplan` vocabulary of SPEC 4.1, in the order help shows it. Help marks every entry
- * without a registered handler as "coming soon", so this list never pretends a feature exists.
+ * The `/careerplan` vocabulary of docs/product/commands.md, in the order help shows it. Help marks
+ * every entry without a registered handler as "coming soon", so this list never pretends a
+ * feature exists.
  */
 export interface SubcommandInfo {
   name: string;

@@ -189,7 +189,7 @@ describe('quickStartStatus', () => {
     hasFeedbackConversation: false,
   };
 
-  it('lists the seven SPEC 4.8 items and counts what is done', () => {
+  it('lists the seven quick-start items and counts what is done', () => {
     const empty = quickStartStatus(none);
     expect(empty.total).toBe(7);
     expect(empty.doneCount).toBe(0);

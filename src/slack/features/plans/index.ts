@@ -10,9 +10,10 @@ import type { PlanEdge } from './context.ts';
 import { registerPlanViews } from './views/index.ts';
 
 /**
- * The career plan in Slack (SPEC 4.2, 4.8): `goal`, `ladder`, `milestone`, `okr` and `export`,
- * with their buttons and modals. App Home shows the plan through deps.plans (see
- * events/app-home-opened.ts); every change here republishes it.
+ * The career plan in Slack (docs/product/career-plan.md, docs/product/exports.md): `goal`,
+ * `ladder`, `milestone`, `okr` and `export`, with their buttons and modals. App Home shows the
+ * plan through deps.plans (see features/core/events/app-home-opened.ts); every change here
+ * republishes it.
  */
 export function createPlansFeature(deps: Deps): SlackFeature {
   const edge: PlanEdge = {

@@ -13,8 +13,9 @@ import { ritualSetupSubmitted } from './views/ritual-setup.ts';
 import { teamSettingsSubmitted } from './views/team-settings.ts';
 
 /**
- * Rituals and reminders (SPEC 4.5): admin control of rituals, the team calendar, members' pause
- * and out-of-office, the reminder buttons, and the monthly contribution ritual's modal and list.
+ * Rituals and reminders (docs/product/rituals.md): admin control of rituals, the team calendar,
+ * members' pause and out-of-office, the reminder buttons, and the monthly contribution ritual's
+ * modal and list.
  */
 export function createRitualsFeature(deps: Deps): SlackFeature {
   const timers: RitualTimers = {

@@ -2,8 +2,9 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { EdgeServices } from '../../../services.ts';
 
 /**
- * The workspace removed the app: its bot token is deleted at once (SPEC 5) and every planned
- * reminder there is cancelled. Career data stays so a reinstall picks up where the team left off.
+ * The workspace removed the app: its bot token is deleted at once (docs/product/ground-rules.md)
+ * and every planned reminder there is cancelled. Career data stays so a reinstall picks up where
+ * the team left off.
  */
 export function appUninstalled(services: EdgeServices) {
   return async ({ body }: SlackEventMiddlewareArgs<'app_uninstalled'> & AllMiddlewareArgs) => {

@@ -17,7 +17,7 @@ const PROMPTS: Record<RitualName, { text: string; doNow: string }> = {
   },
 };
 
-/** The reminder DM: the ask, and the do-it-now / snooze / skip buttons (SPEC 4.5). */
+/** The reminder DM: the ask, and the do-it-now / snooze / skip buttons (docs/product/rituals.md). */
 export function reminderMessage(ritual: RitualName, deliveryId: string, round: number) {
   const value = reminderValue(deliveryId, round);
   const prompt = PROMPTS[ritual];
