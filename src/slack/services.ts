@@ -23,5 +23,5 @@ export interface EdgeServices {
   queues: JobQueues;
 }
 
-/** Subcommand handlers by name; built from the services by slack/commands/handlers.ts. */
+/** Subcommand handlers by name; each feature supplies its own and app.ts merges them. */
 export type Subcommands = Readonly<Record<string, SubcommandHandler>>;

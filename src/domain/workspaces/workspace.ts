@@ -18,7 +18,7 @@ export interface Member {
   isDeleted: boolean;
 }
 
-/** What we read from Slack's users.info, already translated out of Slack's shape by the edge. */
+/** What we read from Slack's users.info, translated out of Slack's shape by slack-api/member-profiles.ts. */
 export type MemberProfile = Omit<Member, 'teamId' | 'userId'>;
 
 /** The name to show for a member: display name, else real name, else a Slack mention. */

@@ -3,8 +3,9 @@ import type { Subcommands } from '../services.ts';
 
 /**
  * A product feature's Slack edge: the `/careerplan` subcommands it adds and the listeners
- * (actions, views, events) it registers. Features are listed once, in server.ts; the router and
- * app.ts merge them, so adding a feature touches no other feature's files.
+ * (actions, views, events) it registers. Features are listed once, in slack/feature-list.ts;
+ * app.ts merges their subcommands for the router and registers their listeners, so adding a
+ * feature touches no other feature's files.
  */
 export interface SlackFeature {
   name: string;
