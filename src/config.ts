@@ -1,5 +1,5 @@
 /**
- * The only reader of process.env. Every variable of SPEC §3 (plus a few operational ones) is
+ * The only reader of process.env. Every variable of docs/runtime.md (plus a few operational ones) is
  * validated once here; the result is frozen and passed down. A bad value becomes a ConfigError
  * whose message is one line naming the variable and the expected shape, which main.ts prints
  * without a stack trace.

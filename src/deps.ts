@@ -105,7 +105,10 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
     timers,
     members: createMemberDirectory(workspaces),
     readinessChecks,
-    /** Career plans (SPEC 4.2): ladder, north star, milestones, OKRs, App Home read model. */
+    /**
+     * Career plans (docs/product/career-plan.md): ladder, north star, milestones, OKRs, App Home
+     * read model.
+     */
     plans: createPlanServices(db, clock),
     /** Closes connections; callers stop HTTP and workers first. */
     async close(): Promise<void> {

@@ -11,7 +11,8 @@ import { BOT_SCOPES } from '../../src/slack/scopes.ts';
  * carry them. Remove an entry here once its listener is registered in SUBSCRIBED_EVENTS.
  */
 const PLANNED_EVENTS: readonly string[] = [
-  // Learning-hour thread replies stored as summaries (SPEC 4.5); handled once that ritual lands.
+  // Learning-hour thread replies stored as summaries (docs/product/rituals.md); handled once that
+  // ritual lands.
   'message.channels',
 ];
 

@@ -56,9 +56,10 @@ export interface CheckInResult {
 }
 
 /**
- * Quarterly OKRs with the guardrails of SPEC 4.2: 2 objectives per quarter recommended (a third
- * only after explicit confirmation, never a fourth), 3 key results recommended (never a sixth),
- * and an append-only check-in history. Quarters are the member's own calendar quarters.
+ * Quarterly OKRs with the guardrails of docs/product/career-plan.md: 2 objectives per quarter
+ * recommended (a third only after explicit confirmation, never a fourth), 3 key results
+ * recommended (never a sixth), and an append-only check-in history. Quarters are the member's
+ * own calendar quarters.
  */
 export function createOkrService(db: Db, clock: Clock) {
   const okrs = createOkrRepository(db);

@@ -24,8 +24,9 @@ export interface PlanDashboard {
 }
 
 /**
- * The career-plan services (SPEC 4.2, 4.8), built from one Kysely instance: the ladder and north
- * star, milestones, OKRs, and the read models for App Home and the Markdown export.
+ * The career-plan services, built from one Kysely instance: the ladder and north star,
+ * milestones, OKRs, and the read models for App Home and the Markdown export. Rules:
+ * docs/product/career-plan.md, docs/product/quick-start.md and docs/product/exports.md.
  */
 export function createPlanServices(db: Db, clock: Clock) {
   const career = createNorthStarService(db);

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors.ts';
 
-/** What the monthly contribution ritual asks about (SPEC 4.5). */
+/** What the monthly contribution ritual asks about (docs/product/rituals.md). */
 export const CONTRIBUTION_KINDS = ['feature', 'bug_fix', 'hotfix_with_tests', 'other'] as const;
 export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 

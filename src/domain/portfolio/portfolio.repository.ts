@@ -11,7 +11,7 @@ export interface PortfolioArtifact {
   source: string;
 }
 
-/** The impact portfolio (SPEC 4.7). Monthly contributions are its first source. */
+/** The impact portfolio (docs/product/portfolio.md). Monthly contributions are its first source. */
 export function createPortfolioRepository(db: Db) {
   return {
     async addContribution(

@@ -51,7 +51,7 @@ export function quickStartStatus(
 }
 
 /**
- * The career plan's checklist of SPEC 4.8, contributed by the plans feature. Items whose feature
+ * The career plan's checklist (docs/product/quick-start.md), contributed by the plans feature. Items whose feature
  * has not landed yet tick as soon as that feature records the activity kind named here.
  */
 export const CAREER_QUICK_START: readonly QuickStartItem[] = Object.freeze([

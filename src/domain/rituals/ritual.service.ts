@@ -14,7 +14,7 @@ export interface RitualTimers {
   reconcileSoon(): Promise<void>;
 }
 
-/** Admin operations on rituals (SPEC 4.5): set up, pause, resume, run now. */
+/** Admin operations on rituals (docs/product/rituals.md): set up, pause, resume, run now. */
 export function createRitualService(deps: {
   rituals: RitualRepository;
   occurrences: OccurrenceRepository;

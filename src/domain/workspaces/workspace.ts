@@ -18,7 +18,7 @@ export interface Member {
   isDeleted: boolean;
 }
 
-/** What we read from Slack's users.info, already translated out of Slack's shape by the edge. */
+/** What we read from Slack's users.info, translated out of Slack's shape by slack-api/member-profiles.ts. */
 export type MemberProfile = Omit<Member, 'teamId' | 'userId'>;
 
 /** The name to show for a member: display name, else real name, else a Slack mention. */
@@ -26,7 +26,7 @@ export function memberName(m: Pick<Member, 'displayName' | 'realName' | 'userId'
   return m.displayName || m.realName || `<@${m.userId}>`;
 }
 
-/** Workspace admins and owners may run admin subcommands (SPEC 5). */
+/** Workspace admins and owners may run admin subcommands (docs/product/ground-rules.md). */
 export function isWorkspaceAdmin(m: Pick<Member, 'isAdmin' | 'isOwner'>): boolean {
   return m.isAdmin || m.isOwner;
 }

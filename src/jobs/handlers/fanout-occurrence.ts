@@ -34,7 +34,7 @@ export interface FanoutDeps {
 /**
  * One occurrence → one outbox row per person (DM rituals), or one channel post (channel
  * rituals, at the channel's zone). The ritual's people are read from Slack at each
- * occurrence: the human, active members of its channel, minus those who opted out (SPEC 4.5).
+ * occurrence: the human, active members of its channel, minus those who opted out (docs/product/rituals.md).
  * Rows are written in one transaction with the occurrence marked fanned out; timers are added
  * afterwards with deterministic ids, so a crash between the two is repaired by the retry (or by
  * reconcile) without any member getting a second row.

@@ -4,15 +4,18 @@ import type { WorkspaceRepository } from '../../domain/workspaces/workspace.repo
 import { isWorkspaceAdmin, type Member } from '../../domain/workspaces/workspace.ts';
 import type { MemberDirectory } from '../../slack-api/member-directory.ts';
 
-/** Admin = workspace admin or owner, or the person who installed careerplan (SPEC 5). */
+/**
+ * Admin = workspace admin or owner, or the person who installed careerplan
+ * (docs/product/ground-rules.md).
+ */
 export async function isAdmin(workspaces: WorkspaceRepository, member: Member): Promise<boolean> {
   if (isWorkspaceAdmin(member)) return true;
   return (await workspaces.installerOf(member.teamId)) === member.userId;
 }
 
 /**
- * Admin-only actions (SPEC 5): workspace admins and owners, and the person who installed the app.
- * Everyone else gets a clear refusal naming who can do it.
+ * Admin-only actions (docs/product/ground-rules.md): workspace admins and owners, and the person
+ * who installed the app. Everyone else gets a clear refusal naming who can do it.
  */
 export async function requireAdmin(
   deps: { members: MemberDirectory; workspaces: WorkspaceRepository },

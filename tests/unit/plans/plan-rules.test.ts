@@ -179,7 +179,7 @@ describe('milestones', () => {
 });
 
 describe('quickStartStatus', () => {
-  it('lists the seven SPEC 4.8 items in order and ticks them from activity kinds', () => {
+  it('lists the seven quick-start items in order and ticks them from activity kinds', () => {
     const empty = quickStartStatus(CAREER_QUICK_START, new Set());
     expect(empty.total).toBe(7);
     expect(empty.doneCount).toBe(0);

@@ -10,8 +10,9 @@ interface LifecycleDeps {
 }
 
 /**
- * The workspace removed the app: its bot token is deleted at once (SPEC 5) and every planned
- * reminder there is cancelled. Career data stays so a reinstall picks up where the team left off.
+ * The workspace removed the app: its bot token is deleted at once (docs/product/ground-rules.md)
+ * and every planned reminder there is cancelled. Career data stays so a reinstall picks up where
+ * the team left off.
  */
 export function appUninstalled(services: LifecycleDeps) {
   return async ({ body }: SlackEventMiddlewareArgs<'app_uninstalled'> & AllMiddlewareArgs) => {

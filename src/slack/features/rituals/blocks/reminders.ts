@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { REMINDER_ACTIONS, reminderValue } from '../ids.ts';
 
-/** The reminder DM: the ask, and the do-it-now / snooze / skip buttons (SPEC 4.5). */
+/** The reminder DM: the ask, and the do-it-now / snooze / skip buttons (docs/product/rituals.md). */
 export function reminderMessage(prompt: { text: string; doNow: string }, rowId: string, round: number) {
   const value = reminderValue(rowId, round);
   const blocks: KnownBlock[] = [
