@@ -13,12 +13,15 @@ import { opsRoutes } from './ops/health.ts';
 import type { Logger } from './ops/logger.ts';
 import { createSlackApp } from './slack/app.ts';
 import { assembleFeatures } from './slack/assemble.ts';
+import type { FeatureRegistry } from './slack/feature-registry.ts';
 import { createInstallationStore } from './slack/installation-store.ts';
 import type { FeatureFactory } from './slack/kit/feature.ts';
 
 export interface RunningCareerplan {
   port: number;
   deps: Deps;
+  /** Every feature's declarations (what help, Home, export and erase loop over). */
+  features: FeatureRegistry;
   /** Ordered shutdown: stop taking requests, let running jobs finish, close connections. */
   stop(): Promise<void>;
 }
@@ -88,6 +91,7 @@ export async function startCareerplan(
   return {
     port,
     deps,
+    features: features.registry,
     async stop() {
       for (const stop of stops)
         await stop().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));

@@ -1,7 +1,9 @@
 import { loadConfig } from '../../src/config.ts';
+import type { Deps } from '../../src/deps.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/ops/logger.ts';
 import { type RunningCareerplan, startCareerplan } from '../../src/server.ts';
+import type { FeatureFactory } from '../../src/slack/kit/feature.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import type { FakeSlack } from './fake-slack.ts';
 import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from './redis.ts';
@@ -33,6 +35,8 @@ export async function startTestApp(options: {
   env?: Record<string, string>;
   clock?: Clock;
   database?: TestDatabase;
+  /** Features defined by a test, plugged in exactly as feature-list.ts's are. */
+  features?: ReadonlyArray<FeatureFactory<Deps>>;
 }): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const queuePrefix = uniqueQueuePrefix();
@@ -48,7 +52,10 @@ export async function startTestApp(options: {
     ...options.env,
   };
   const boot = () =>
-    startCareerplan(loadConfig(env), createLogger('silent'), options.clock ? { clock: options.clock } : {});
+    startCareerplan(loadConfig(env), createLogger('silent'), {
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.features ? { extraFeatures: options.features } : {}),
+    });
 
   let running = await boot();
   const harness: TestApp = {
