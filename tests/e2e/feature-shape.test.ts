@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
 import type { FeatureFactory } from '../../src/slack/kit/feature.ts';
@@ -118,6 +119,15 @@ describe('a feature defined only in a test plugs into every extension point', ()
     expect(validateView(fake.homeView(TEAM, 'U0ALICE')?.view)).toEqual([]);
   });
 
+  it('the manifest advertises only subcommands that work', () => {
+    const manifest = readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8');
+    const hint = /usage_hint: "\[(.*)\]"/.exec(manifest)?.[1] ?? '';
+    const words = hint.split('|').map((option) => option.trim().split(' ')[0] ?? '');
+    expect(words.length).toBeGreaterThan(3);
+    for (const word of words)
+      expect(['help', ...Object.keys(app.running.features.subcommands)]).toContain(word);
+  });
+
   it('its export kind is offered and runs', async () => {
     expect((await slash('export')).text).toContain('`/careerplan export lessons`');
     await app.slack.slashCommand({ teamId: TEAM, userId: 'U0ALICE', text: 'export lessons' });
@@ -126,7 +136,9 @@ describe('a feature defined only in a test plugs into every extension point', ()
       filename: 'lessons.md',
       content: '# Lessons\n\n- add jitter\n',
     });
-    await fake.waitFor(() => JSON.stringify(fake.responseUrlPosts()).includes('Your lessons are in your DM.'));
+    await fake.waitFor(() =>
+      JSON.stringify(fake.responseUrlPosts()).includes('Your lessons are in your DM.'),
+    );
   });
 
   it('erasing a member through every feature leaves no row of theirs in any table with a user id', async () => {

@@ -49,6 +49,16 @@ describe('rituals and reminders over HTTP', () => {
     await fake?.close();
   });
 
+  it('`ritual list` works as a workspace’s very first command', async () => {
+    const res = await app.slack.slashCommand({
+      teamId: 'T0FIRSTCMD',
+      userId: 'U0ALICE',
+      text: 'ritual list',
+    });
+    expect(text(res)).toContain('Monthly contribution');
+    expect(text(res)).not.toContain('Something went wrong');
+  });
+
   it('refuses admin subcommands to non-admins and explains how to set up a ritual without a channel', async () => {
     expect(text(await slash('U0BOB', 'ritual run contribution'))).toContain('Only workspace admins');
     expect(text(await slash('U0BOB', 'team'))).toContain('Only workspace admins');
@@ -98,7 +108,10 @@ describe('rituals and reminders over HTTP', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toBe('');
     const row = (
-      await db.query('SELECT channel_id, local_time, cadence FROM rituals WHERE name = $1', ['contribution'])
+      await db.query('SELECT channel_id, local_time, cadence FROM rituals WHERE name = $1 AND team_id = $2', [
+        'contribution',
+        TEAM,
+      ])
     ).rows[0];
     expect(row).toMatchObject({
       channel_id: CHANNEL,
