@@ -12,6 +12,15 @@ export function createProcessedEventRepository(db: Db) {
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
     },
+
+    /** Forgets an id, so it counts as new again (a submission that stored nothing). */
+    async forget(teamId: string, eventId: string): Promise<void> {
+      await db
+        .deleteFrom('processed_events')
+        .where('team_id', '=', teamId)
+        .where('event_id', '=', eventId)
+        .execute();
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { createFeatureRegistry, type FeatureRegistry } from './feature-registry.
 import { createHomePublisher, type HomePublisher } from './features/core/home.ts';
 import { createCoreFeature } from './features/core/index.ts';
 import type { FeatureFactory, Shell } from './kit/feature.ts';
+import { createSubmissionGuard } from './kit/form.ts';
 import { createMemberResolver, type MemberResolver } from './kit/member.ts';
 
 export interface AssembledFeatures {
@@ -36,7 +37,8 @@ export function assembleFeatures(
     logger: deps.logger,
     sections: () => assembled().homeSections,
   });
-  const shell: Shell = { resolver, home, ritualTypeEdges: () => assembled().ritualTypes };
+  const guard = createSubmissionGuard(deps.processedEvents);
+  const shell: Shell = { resolver, home, guard, ritualTypeEdges: () => assembled().ritualTypes };
   const features = [...FEATURES, ...extra].map((build) => build(deps, shell));
   const core = createCoreFeature({ ...deps, home }, assembled);
   registry = createFeatureRegistry([...features, core]);

@@ -10,6 +10,7 @@ import type { OutboxKind } from '../../outbox/kinds.ts';
 import type { OutboxMessage } from '../../outbox/message.ts';
 import type { RenderedMessage } from '../../slack-api/outbox-messages.ts';
 import type { Reply, SubcommandHandler } from '../commands/router.ts';
+import type { SubmissionGuard } from './form.ts';
 import type { MemberResolver } from './member.ts';
 
 /**
@@ -108,6 +109,8 @@ export interface HomeRefresher {
 export interface Shell {
   resolver: MemberResolver;
   home: HomeRefresher;
+  /** Makes a resubmitted modal store once (kit/form.ts). */
+  guard: SubmissionGuard;
   ritualTypeEdges(): ReadonlyMap<string, RitualTypeEdge>;
 }
 

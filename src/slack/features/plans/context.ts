@@ -5,6 +5,7 @@ import type { PlanOwner } from '../../../domain/plans/records.ts';
 import type { WorkspaceRepository } from '../../../domain/workspaces/workspace.repository.ts';
 import type { Logger } from '../../../ops/logger.ts';
 import type { HomeRefresher } from '../../kit/feature.ts';
+import type { SubmissionGuard } from '../../kit/form.ts';
 import type { MemberResolver } from '../../kit/member.ts';
 
 /** What the career-plan listeners use: the plan services and the edge ports around them. */
@@ -15,6 +16,7 @@ export interface PlanEdge {
   logger: Logger;
   resolver: MemberResolver;
   home: HomeRefresher;
+  guard: SubmissionGuard;
 }
 
 /** The member behind a request and their plan key; quarters and "today" use their zone. */

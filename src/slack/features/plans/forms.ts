@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { addQuarters } from '../../../domain/plans/quarters.ts';
 import { memberName } from '../../../domain/workspaces/workspace.ts';
 import { isAdmin } from '../../kit/admin.ts';
-import { esc, header, modal, section } from '../../kit/blocks.ts';
+import { esc, modal } from '../../kit/blocks.ts';
 import { goalModal } from './blocks/goal.ts';
 import { ladderMessage, ladderModal } from './blocks/ladder.ts';
 import { milestoneAddModal } from './blocks/milestones.ts';
@@ -65,19 +65,6 @@ export async function openOkrForm(edge: PlanEdge, r: Request): Promise<void> {
     r,
     okrAddModal({ quarters: [current, addQuarters(current, 1)], needsConfirmation: existing >= 2 }),
   );
-}
-
-/** A modal that only says something (refusals and confirmations where no message can be answered). */
-export async function openNotice(r: Omit<Request, 'teamId' | 'userId'>, title: string, text: string) {
-  await r.client.views.open({
-    trigger_id: r.triggerId,
-    view: modal({
-      callbackId: PLAN_VIEWS.notice,
-      title,
-      close: 'OK',
-      blocks: [header(title), section(text)],
-    }),
-  });
 }
 
 /**

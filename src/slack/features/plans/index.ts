@@ -85,5 +85,6 @@ export function plansFeature(deps: Deps, shell: Shell): SlackFeature {
     logger: deps.logger,
     resolver: shell.resolver,
     home: shell.home,
+    guard: shell.guard,
   });
 }

@@ -10,6 +10,7 @@ import type { Logger } from '../../../ops/logger.ts';
 import type { Outbox } from '../../../outbox/outbox.ts';
 import type { MemberDirectory } from '../../../slack-api/member-directory.ts';
 import type { RitualTypeEdge } from '../../kit/feature.ts';
+import type { SubmissionGuard } from '../../kit/form.ts';
 import type { MemberResolver } from '../../kit/member.ts';
 
 /** What the ritual listeners use (never the whole container). */
@@ -19,6 +20,7 @@ export interface RitualEdge {
   workspaces: WorkspaceRepository;
   members: MemberDirectory;
   resolver: MemberResolver;
+  guard: SubmissionGuard;
   rituals: RitualRepository;
   calendar: CalendarRepository;
   occurrences: OccurrenceRepository;

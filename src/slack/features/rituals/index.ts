@@ -113,6 +113,7 @@ export function ritualsFeature(deps: Deps, shell: Shell): SlackFeature {
       workspaces: deps.workspaces,
       members: deps.members,
       resolver: shell.resolver,
+      guard: shell.guard,
       rituals: deps.rituals,
       calendar: deps.calendar,
       occurrences: deps.occurrences,

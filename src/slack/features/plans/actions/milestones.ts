@@ -1,10 +1,17 @@
 import { localToday } from '../../../../domain/plans/milestone.service.ts';
 import { MILESTONE_STATUS_LABELS, type MilestoneStatus } from '../../../../domain/plans/milestones.ts';
+import {
+  type ActionArgs,
+  actionValue,
+  guarded,
+  replaceList,
+  verbAndId,
+  whoClicked,
+} from '../../../kit/actions.ts';
 import { line } from '../../../kit/blocks.ts';
 import { milestoneListMessage } from '../blocks/milestones.ts';
 import { memberFor, type PlanEdge, refreshHome } from '../context.ts';
 import { MENU_VERBS } from '../ids.ts';
-import { type ActionArgs, actionValue, guarded, replaceList, verbAndId, whoClicked } from './reply.ts';
 
 const VERB_STATUS: Record<string, MilestoneStatus> = {
   [MENU_VERBS.done]: 'done',

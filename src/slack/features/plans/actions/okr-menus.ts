@@ -1,6 +1,14 @@
 import type { ModalView } from '@slack/types';
 import { DomainError } from '../../../../domain/errors.ts';
 import { OKR_LIMITS } from '../../../../domain/plans/okrs.ts';
+import {
+  type ActionArgs,
+  actionValue,
+  guarded,
+  replaceList,
+  verbAndId,
+  whoClicked,
+} from '../../../kit/actions.ts';
 import { line } from '../../../kit/blocks.ts';
 import {
   checkInModal,
@@ -11,7 +19,6 @@ import {
 import { okrList } from '../commands/okr.ts';
 import { memberFor, type PlanEdge, refreshHome } from '../context.ts';
 import { MENU_VERBS } from '../ids.ts';
-import { type ActionArgs, actionValue, guarded, replaceList, verbAndId, whoClicked } from './reply.ts';
 
 async function ownerOfClick(edge: PlanEdge, args: ActionArgs) {
   const { teamId, userId } = whoClicked(args);

@@ -1,6 +1,6 @@
+import { type ActionArgs, guarded, tell, whoClicked } from '../../../kit/actions.ts';
 import type { PlanEdge } from '../context.ts';
 import { exportPlanToDm, openGoalForm, openLadderForm, openMilestoneForm, openOkrForm } from '../forms.ts';
-import { type ActionArgs, guarded, tell, whoClicked } from './reply.ts';
 
 type Opener = typeof openGoalForm;
 

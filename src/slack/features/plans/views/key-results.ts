@@ -1,38 +1,15 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { fieldValue, metadataOf, viewErrors } from '../../../kit/view-state.ts';
-import { memberFor, type PlanEdge, refreshHome } from '../context.ts';
+import { fieldValue, metadataOf } from '../../../kit/view-state.ts';
+import type { PlanEdge } from '../context.ts';
 import { OKR_BLOCKS } from '../ids.ts';
-
-type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+import { planForm } from './submit.ts';
 
 /**
  * The OKR forms opened from a record (add key result, edit objective, edit key result, check in).
  * Each carries the record id in private_metadata; the service checks again that the record
  * belongs to the submitting member in this team, so a forged id is refused.
  */
-function submitted(
-  edge: PlanEdge,
-  fallbackBlock: string,
-  work: (args: Args, owner: Awaited<ReturnType<typeof memberFor>>['owner']) => Promise<unknown>,
-) {
-  return async (args: Args) => {
-    const { ack, view, body, client } = args;
-    const teamId = body.team?.id ?? view.team_id;
-    const userId = body.user.id;
-    try {
-      const { owner } = await memberFor(edge, client, teamId, userId);
-      await work(args, owner);
-    } catch (error) {
-      await ack(viewErrors(error, view, fallbackBlock, edge.logger));
-      return;
-    }
-    await ack();
-    await refreshHome(edge, client, teamId, userId);
-  };
-}
-
 export function keyResultAddSubmitted(edge: PlanEdge) {
-  return submitted(edge, 'title', ({ view }, owner) =>
+  return planForm(edge, 'title', ({ args: { view } }, owner) =>
     edge.plans.okrs.addKeyResult(owner, metadataOf(view).objectiveId, {
       title: fieldValue(view, 'title'),
       kind: fieldValue(view, 'kind') || 'metric',
@@ -44,7 +21,7 @@ export function keyResultAddSubmitted(edge: PlanEdge) {
 }
 
 export function objectiveEditSubmitted(edge: PlanEdge) {
-  return submitted(edge, OKR_BLOCKS.objective, ({ view }, owner) =>
+  return planForm(edge, OKR_BLOCKS.objective, ({ args: { view } }, owner) =>
     edge.plans.okrs.renameObjective(
       owner,
       metadataOf(view).objectiveId,
@@ -54,7 +31,7 @@ export function objectiveEditSubmitted(edge: PlanEdge) {
 }
 
 export function keyResultEditSubmitted(edge: PlanEdge) {
-  return submitted(edge, 'title', ({ view }, owner) =>
+  return planForm(edge, 'title', ({ args: { view } }, owner) =>
     edge.plans.okrs.editKeyResult(owner, metadataOf(view).keyResultId, {
       title: fieldValue(view, 'title'),
       start: fieldValue(view, 'start'),
@@ -65,7 +42,7 @@ export function keyResultEditSubmitted(edge: PlanEdge) {
 }
 
 export function checkInSubmitted(edge: PlanEdge) {
-  return submitted(edge, 'value', ({ view }, owner) =>
+  return planForm(edge, 'value', ({ args: { view } }, owner) =>
     edge.plans.okrs.checkIn(
       owner,
       metadataOf(view).keyResultId,

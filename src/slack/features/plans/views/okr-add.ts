@@ -1,15 +1,15 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { ViewOutput } from '@slack/bolt';
 import type { NewObjectiveInput } from '../../../../domain/plans/okr.service.ts';
 import { keyResultSlotField } from '../../../../domain/plans/okr-form.ts';
 import { addQuarters } from '../../../../domain/plans/quarters.ts';
-import { fieldValue, hasBlock, isChecked, viewErrors } from '../../../kit/view-state.ts';
+import { respond } from '../../../kit/form.ts';
+import { fieldValue, hasBlock, isChecked } from '../../../kit/view-state.ts';
 import { CONFIRM_THIRD_VALUE, KEY_RESULT_SLOTS, okrAddModal } from '../blocks/okr-modals.ts';
-import { memberFor, type PlanEdge, refreshHome } from '../context.ts';
+import type { PlanEdge } from '../context.ts';
 import { OKR_BLOCKS } from '../ids.ts';
+import { planForm } from './submit.ts';
 
-type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
-function readForm(view: Args['view']): NewObjectiveInput {
+function readForm(view: ViewOutput): NewObjectiveInput {
   const keyResults = Array.from({ length: KEY_RESULT_SLOTS }, (_, slot) => ({
     title: fieldValue(view, keyResultSlotField(slot, 'title')),
     kind: fieldValue(view, keyResultSlotField(slot, 'kind')) || 'metric',
@@ -31,34 +31,21 @@ function readForm(view: Args['view']): NewObjectiveInput {
  * warning and the checkbox (typed values kept); a form with it unticked gets a field error.
  */
 export function okrAddSubmitted(edge: PlanEdge) {
-  return async ({ ack, view, body, client }: Args) => {
-    const teamId = body.team?.id ?? view.team_id;
-    const userId = body.user.id;
+  return planForm(edge, OKR_BLOCKS.objective, async ({ args: { view } }, owner) => {
     const input = readForm(view);
-    try {
-      const { owner } = await memberFor(edge, client, teamId, userId);
-      const result = await edge.plans.okrs.addObjective(owner, input);
-      if (result.status === 'needs_confirmation') {
-        if (hasBlock(view, OKR_BLOCKS.confirmThird)) {
-          await ack({ response_action: 'errors', errors: { [OKR_BLOCKS.confirmThird]: result.message } });
-        } else {
-          const current = edge.plans.okrs.currentQuarter(owner);
-          await ack({
-            response_action: 'update',
-            view: okrAddModal({
-              quarters: [current, addQuarters(current, 1)],
-              values: input,
-              needsConfirmation: true,
-            }),
-          });
-        }
-        return;
-      }
-    } catch (error) {
-      await ack(viewErrors(error, view, OKR_BLOCKS.objective, edge.logger));
-      return;
+    const result = await edge.plans.okrs.addObjective(owner, input);
+    if (result.status !== 'needs_confirmation') return undefined;
+    if (hasBlock(view, OKR_BLOCKS.confirmThird)) {
+      return respond({ response_action: 'errors', errors: { [OKR_BLOCKS.confirmThird]: result.message } });
     }
-    await ack();
-    await refreshHome(edge, client, teamId, userId);
-  };
+    const current = edge.plans.okrs.currentQuarter(owner);
+    return respond({
+      response_action: 'update',
+      view: okrAddModal({
+        quarters: [current, addQuarters(current, 1)],
+        values: input,
+        needsConfirmation: true,
+      }),
+    });
+  });
 }

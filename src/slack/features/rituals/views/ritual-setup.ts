@@ -1,16 +1,16 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { ViewOutput } from '@slack/bolt';
 import { DomainError } from '../../../../domain/errors.ts';
 import { parseCadenceText } from '../../../../domain/rituals/cadence-text.ts';
 import type { RitualService } from '../../../../domain/rituals/ritual.service.ts';
 import { describeSchedule } from '../../../../domain/rituals/ritual.ts';
 import { isValidTimeZone, parseLocalTime } from '../../../../domain/schedules/index.ts';
 import { requireAdmin } from '../../../kit/admin.ts';
-import { fieldErrorsFor } from '../../../kit/errors.ts';
+import { formSubmission } from '../../../kit/form.ts';
 import { fieldValue, metadataOf } from '../../../kit/view-state.ts';
 import { SETUP_FIELDS } from '../blocks/ritual-setup-modal.ts';
 import type { RitualEdge } from '../context.ts';
 
-function readSetup(view: SlackViewMiddlewareArgs['view']) {
+function readSetup(view: ViewOutput) {
   const channelId = fieldValue(view, SETUP_FIELDS.channel);
   if (!channelId) throw new DomainError('setup_invalid', 'Pick the ritual’s channel.', SETUP_FIELDS.channel);
   const cadence = parseCadenceText(fieldValue(view, SETUP_FIELDS.cadence));
@@ -33,34 +33,27 @@ function readSetup(view: SlackViewMiddlewareArgs['view']) {
 
 /** Saves a ritual's channel and schedule (admins only), then plans its next occurrences. */
 export function ritualSetupSubmitted(deps: RitualEdge, service: RitualService) {
-  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const userId = body.user.id;
-    let setup: ReturnType<typeof readSetup>;
-    try {
-      setup = readSetup(view);
-    } catch (error) {
-      const errors = fieldErrorsFor(error);
-      if (!errors) throw error;
-      await ack({ response_action: 'errors', errors });
-      return;
-    }
-    const metadataName = metadataOf(view).name;
-    const type = deps.types.parse(
-      typeof metadataName === 'string' ? metadataName : undefined,
-      '/careerplan ritual setup contribution',
-    );
-    try {
-      await requireAdmin(deps, client, teamId, userId, 'set up rituals');
-    } catch (error) {
-      await ack({ response_action: 'errors', errors: { [SETUP_FIELDS.channel]: (error as Error).message } });
-      return;
-    }
-    const ritual = await service.setup(teamId, type.name, setup);
-    await ack();
-    await client.chat.postMessage({
-      channel: userId,
-      text: `:white_check_mark: *${type.title}* runs in <#${setup.channelId}> ${describeSchedule(ritual.cadence, ritual.localTime)}. Make sure the careerplan bot is a member of that channel.`,
-    });
-  };
+  return formSubmission(
+    { logger: deps.logger, guard: deps.guard },
+    {
+      fallbackBlock: SETUP_FIELDS.channel,
+      async save({ args: { view, client }, teamId, userId }) {
+        const setup = readSetup(view);
+        const metadataName = metadataOf(view).name;
+        const type = deps.types.parse(
+          typeof metadataName === 'string' ? metadataName : undefined,
+          '/careerplan ritual setup contribution',
+        );
+        await requireAdmin(deps, client, teamId, userId, 'set up rituals');
+        const ritual = await service.setup(teamId, type.name, setup);
+        return { ritual, type, channelId: setup.channelId };
+      },
+      async after({ args: { client }, userId }, { ritual, type, channelId }) {
+        await client.chat.postMessage({
+          channel: userId,
+          text: `:white_check_mark: *${type.title}* runs in <#${channelId}> ${describeSchedule(ritual.cadence, ritual.localTime)}. Make sure the careerplan bot is a member of that channel.`,
+        });
+      },
+    },
+  );
 }

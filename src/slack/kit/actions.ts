@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import { DomainError } from '../../../../domain/errors.ts';
-import { userMessageFor } from '../../../kit/errors.ts';
-import type { PlanEdge } from '../context.ts';
-import { openNotice } from '../forms.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Logger } from '../../ops/logger.ts';
+import { header, modal, section } from './blocks.ts';
+import { userMessageFor } from './errors.ts';
 
 export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -49,11 +49,20 @@ export async function tell(args: ActionArgs, title: string, text: string): Promi
     await args.respond({ replace_original: false, response_type: 'ephemeral', text });
     return;
   }
-  await openNotice({ client: args.client, triggerId: args.body.trigger_id }, title, text);
+  await args.client.views.open({
+    trigger_id: args.body.trigger_id,
+    view: modal({ callbackId: NOTICE_VIEW, title, close: 'OK', blocks: [header(title), section(text)] }),
+  });
 }
 
-/** Runs an action's work; a DomainError (or a bug) becomes a message to the member. */
-export function guarded(edge: PlanEdge, work: (args: ActionArgs) => Promise<void>) {
+/** The callback id of the "why nothing happened" notice modal (it is never submitted). */
+export const NOTICE_VIEW = 'kit_notice';
+
+/**
+ * The guarded action: acknowledges at once, runs the work, and turns a DomainError (or a bug,
+ * with a reference) into a message to the member instead of silence.
+ */
+export function guarded(edge: { logger: Logger }, work: (args: ActionArgs) => Promise<void>) {
   return async (args: ActionArgs) => {
     await args.ack();
     try {
