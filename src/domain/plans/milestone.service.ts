@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Db } from '../../db/database.ts';
+import type { UnitOfWork } from '../../db/unit-of-work.ts';
 import type { Clock } from '../clock.ts';
-import { createMilestoneRepository } from './milestone.repository.ts';
 import {
   type Milestone,
   type MilestoneStatus,
@@ -9,6 +8,7 @@ import {
   transitionMilestone,
   validateNewMilestone,
 } from './milestones.ts';
+import type { MilestoneStore, PlanWrites } from './plan-ports.ts';
 import { notFound, type PlanOwner, parseRecordId } from './records.ts';
 
 /** The member's calendar date (`YYYY-MM-DD`) at `now` in their zone. */
@@ -18,8 +18,13 @@ export function localToday(now: Date, tz: string): string {
 }
 
 /** 12-month milestones: add (validated against the member's local today), list, move status. */
-export function createMilestoneService(db: Db, clock: Clock) {
-  const milestones = createMilestoneRepository(db);
+export function createMilestoneService(deps: {
+  milestones: Pick<MilestoneStore, 'create' | 'list'>;
+  /** A status change reads the milestone locked and writes it in one transaction. */
+  uow: UnitOfWork<Pick<PlanWrites, 'milestones'>>;
+  clock: Clock;
+}) {
+  const { milestones, clock } = deps;
   return {
     list: (owner: PlanOwner): Promise<Milestone[]> => milestones.list(owner.teamId, owner.userId),
 
@@ -34,8 +39,7 @@ export function createMilestoneService(db: Db, clock: Clock) {
      */
     async setStatus(owner: PlanOwner, rawId: unknown, to: MilestoneStatus): Promise<Milestone> {
       const id = parseRecordId(rawId, 'milestone');
-      return db.transaction().execute(async (trx) => {
-        const repo = createMilestoneRepository(trx);
+      return deps.uow.run(async ({ milestones: repo }) => {
         const current = await repo.find(owner.teamId, owner.userId, id, true);
         if (!current) throw notFound('milestone');
         const status = transitionMilestone(current.status, to);

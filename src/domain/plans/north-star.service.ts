@@ -1,16 +1,20 @@
-import type { Db } from '../../db/database.ts';
-import { createActivityRepository } from '../activity/activity.repository.ts';
-import { createLadderRepository } from './ladder.repository.ts';
+import type { UnitOfWork } from '../../db/unit-of-work.ts';
+import type { Clock } from '../clock.ts';
 import type { LadderLevel } from './ladder.ts';
 import { type LadderRowInput, validateLadderRows } from './ladder-form.ts';
-import { createNorthStarRepository } from './north-star.repository.ts';
 import { type NorthStar, type NorthStarInput, validateNorthStar } from './north-star.ts';
+import type { LadderStore, NorthStarStore, PlanWrites } from './plan-ports.ts';
 import type { PlanOwner } from './records.ts';
 
 /** The team's ladder (admins edit) and each member's north star. */
-export function createNorthStarService(db: Db) {
-  const ladders = createLadderRepository(db);
-  const northStars = createNorthStarRepository(db);
+export function createNorthStarService(deps: {
+  ladders: LadderStore;
+  northStars: Pick<NorthStarStore, 'find'>;
+  /** Saving a north star and recording its activity happen together. */
+  uow: UnitOfWork<Pick<PlanWrites, 'northStars' | 'activity'>>;
+  clock: Clock;
+}) {
+  const { ladders, northStars } = deps;
   return {
     /** The team's ladder, seeded with the default L3-L6 on first use. */
     ladder: (teamId: string): Promise<LadderLevel[]> => ladders.get(teamId),
@@ -38,16 +42,16 @@ export function createNorthStarService(db: Db) {
       input: NorthStarInput,
     ): Promise<NorthStar> {
       const northStar = validateNorthStar(input, await ladders.get(owner.teamId));
-      await db.transaction().execute(async (trx) => {
-        await createNorthStarRepository(trx).save(owner.teamId, owner.userId, northStar);
+      await deps.uow.run(async (r) => {
+        await r.northStars.save(owner.teamId, owner.userId, northStar);
         // Once per member: the quick start needs to know it was ever set, not each edit.
-        await createActivityRepository(trx).record([
+        await r.activity.record([
           {
             teamId: owner.teamId,
             userId: owner.userId,
             kind: 'north_star.set',
             sourceKey: `north_star:${owner.userId}`,
-            occurredAt: new Date(),
+            occurredAt: deps.clock.now(),
           },
         ]);
       });

@@ -1,9 +1,6 @@
-import type { Db } from '../../db/database.ts';
-import { createActivityRepository } from '../activity/activity.repository.ts';
+import type { UnitOfWork } from '../../db/unit-of-work.ts';
 import type { Clock } from '../clock.ts';
 import { DomainError } from '../errors.ts';
-import { createCheckInRepository } from './checkin.repository.ts';
-import { createOkrRepository } from './okr.repository.ts';
 import { isBlankSlot, keyResultSlotField, validateObjectiveTitle, withField } from './okr-form.ts';
 import {
   checkInKeyResult,
@@ -19,6 +16,7 @@ import {
   type TitledKeyResult,
   validateKeyResult,
 } from './okrs.ts';
+import type { PlanRepositories, PlanWrites } from './plan-ports.ts';
 import { compareQuarters, formatQuarter, parseQuarter, type Quarter, quarterOf } from './quarters.ts';
 import {
   type CheckInRecord,
@@ -61,9 +59,14 @@ export interface CheckInResult {
  * recommended (never a sixth), and an append-only check-in history. Quarters are the member's
  * own calendar quarters.
  */
-export function createOkrService(db: Db, clock: Clock) {
-  const okrs = createOkrRepository(db);
-  const checkIns = createCheckInRepository(db);
+export function createOkrService(deps: {
+  okrs: PlanRepositories['okrs'];
+  checkIns: PlanRepositories['checkIns'];
+  /** Guardrail checks with their inserts, and a check-in with its activity, each in one transaction. */
+  uow: UnitOfWork<Pick<PlanWrites, 'okrs' | 'checkIns' | 'activity'>>;
+  clock: Clock;
+}) {
+  const { okrs, checkIns, clock } = deps;
 
   const currentQuarter = (owner: PlanOwner): Quarter => quarterOf(clock.now(), owner.tz);
 
@@ -96,8 +99,8 @@ export function createOkrService(db: Db, clock: Clock) {
       );
     }
     const updated = checkInKeyResult(kr, value);
-    await db.transaction().execute(async (trx) => {
-      const checkInId = await createCheckInRepository(trx).recordCheckIn(
+    await deps.uow.run(async (r) => {
+      const checkInId = await r.checkIns.recordCheckIn(
         owner.teamId,
         owner.userId,
         kr.id,
@@ -105,7 +108,7 @@ export function createOkrService(db: Db, clock: Clock) {
         kr.current,
         trimmed,
       );
-      await createActivityRepository(trx).record([
+      await r.activity.record([
         {
           teamId: owner.teamId,
           userId: owner.userId,
@@ -171,8 +174,7 @@ export function createOkrService(db: Db, clock: Clock) {
         );
       }
       const quarterText = formatQuarter(quarter);
-      return db.transaction().execute(async (trx): Promise<AddObjectiveResult> => {
-        const repo = createOkrRepository(trx);
+      return deps.uow.run(async ({ okrs: repo }): Promise<AddObjectiveResult> => {
         await repo.lockMember(owner.teamId, owner.userId);
         const existing = await repo.countActiveObjectives(owner.teamId, owner.userId, quarterText);
         const allowed = withField(
@@ -200,8 +202,7 @@ export function createOkrService(db: Db, clock: Clock) {
     ): Promise<{ keyResultId: string; note: string | null }> {
       const kr = validateKeyResult(input);
       const objective = await requireObjective(owner, rawObjectiveId);
-      return db.transaction().execute(async (trx) => {
-        const repo = createOkrRepository(trx);
+      return deps.uow.run(async ({ okrs: repo }) => {
         await repo.lockMember(owner.teamId, owner.userId);
         const fresh = await repo.findObjective(owner.teamId, owner.userId, objective.id);
         if (!fresh || fresh.archived) throw notFound('objective');

@@ -6,8 +6,9 @@ import type { Milestone } from './milestones.ts';
 import { createNorthStarService } from './north-star.service.ts';
 import type { NorthStar } from './north-star.ts';
 import { createOkrService } from './okr.service.ts';
-import { createPlanEraseRepository } from './plan-erase.repository.ts';
 import { renderPlanMarkdown } from './plan-markdown.ts';
+import type { PlanRepositories } from './plan-ports.ts';
+import { postgresPlanRepositories } from './plan-repositories.ts';
 import type { Quarter } from './quarters.ts';
 import type { NumberedKeyResult, ObjectiveRecord, PlanOwner } from './records.ts';
 
@@ -23,15 +24,22 @@ export interface PlanDashboard {
   milestones: Milestone[];
 }
 
-/**
- * The career-plan services, built from one Kysely instance: the ladder and north star,
- * milestones, OKRs, and the read models for App Home and the Markdown export. Rules:
- * docs/product/career-plan.md, docs/product/quick-start.md and docs/product/exports.md.
- */
+/** The career-plan services on Postgres (the app's wiring; see {@link createPlanServicesFrom}). */
 export function createPlanServices(db: Db, clock: Clock) {
-  const career = createNorthStarService(db);
-  const milestones = createMilestoneService(db, clock);
-  const okrs = createOkrService(db, clock);
+  return createPlanServicesFrom(postgresPlanRepositories(db), clock);
+}
+
+/**
+ * The career-plan services over any repositories (Postgres in the app, in-memory in unit tests):
+ * the ladder and north star, milestones, OKRs, and the read models for App Home and the Markdown
+ * export. Rules: docs/product/career-plan.md, docs/product/quick-start.md and
+ * docs/product/exports.md.
+ */
+export function createPlanServicesFrom(repositories: PlanRepositories, clock: Clock) {
+  const { ladders, northStars, milestones: milestoneStore, okrs: okrStore, checkIns, uow } = repositories;
+  const career = createNorthStarService({ ladders, northStars, uow, clock });
+  const milestones = createMilestoneService({ milestones: milestoneStore, uow, clock });
+  const okrs = createOkrService({ okrs: okrStore, checkIns, uow, clock });
 
   async function dashboard(owner: PlanOwner): Promise<PlanDashboard> {
     const [northStar, ladder, current, list] = await Promise.all([
@@ -57,7 +65,8 @@ export function createPlanServices(db: Db, clock: Clock) {
     okrs,
     dashboard,
     /** Erases the member's whole plan; the team's ladder stays. */
-    eraseMember: createPlanEraseRepository(db).eraseMember,
+    eraseMember: (teamId: string, userId: string): Promise<Record<string, number>> =>
+      repositories.eraser.eraseMember(teamId, userId),
 
     /** The one-page plan (north star, milestones, this quarter's OKRs) as Markdown. */
     async planMarkdown(owner: PlanOwner, memberName: string): Promise<string> {
