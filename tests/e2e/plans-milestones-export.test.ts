@@ -3,7 +3,7 @@ import { fixedClock } from '../../src/domain/clock.ts';
 import { seedWorkspace, startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
 import { validateMessage, validateView } from '../support/block-kit-limits.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
-import { homeText, lastModal, query, submitModal } from '../support/plans-e2e.ts';
+import { homeText, lastModal, query, stateFor, submitModal, type Typed } from '../support/plans-e2e.ts';
 
 const ALICE = 'U0ALICE';
 
@@ -31,6 +31,34 @@ describe('milestones and the plan export over HTTP', () => {
     await fake?.close();
   });
   beforeEach(() => fake.reset());
+
+  it('a milestone form submitted again after a field error, then resubmitted (Slack timed out), stores once', async () => {
+    const view = await openMilestoneForm();
+    const send = (typed: Record<string, Typed>) =>
+      app.slack.viewSubmission({
+        teamId: TEAM,
+        userId: ALICE,
+        view: {
+          id: 'V0RESUBMIT',
+          callback_id: String(view.callback_id),
+          private_metadata: '',
+          blocks: view.blocks,
+          state: stateFor(view, typed),
+        },
+      });
+    const bad = await send({ kind: { option: 'delivery' }, title: '' });
+    expect(bad.json()).toMatchObject({ response_action: 'errors' });
+    const good = {
+      kind: { option: 'delivery' },
+      title: 'Ship resubmitted search',
+      dueDate: { date: '2026-12-30' },
+    };
+    expect((await send(good)).status).toBe(200);
+    expect((await send(good)).status).toBe(200);
+    const rows = await query(app, "select id from milestones where title = 'Ship resubmitted search'");
+    expect(rows).toHaveLength(1);
+    await query(app, 'delete from milestones');
+  });
 
   it('milestone add validates in place: a past date, an empty title, a bad link; nothing stored', async () => {
     const view = await openMilestoneForm();
