@@ -1,16 +1,9 @@
 import type { QuickStartItem } from '../domain/quick-start/quick-start.ts';
 import type { RitualTypes } from '../domain/rituals/ritual-types.ts';
-import type { FeatureJobs } from '../jobs/handlers/feature-job.ts';
+import type { FeatureJob, FeatureJobs } from '../jobs/handlers/feature-job.ts';
 import type { OutboxKinds } from '../outbox/kinds.ts';
 import type { SubcommandHandler } from './commands/router.ts';
-import type {
-  ExportKind,
-  FeatureJob,
-  HelpEntry,
-  HomeSection,
-  RitualTypeEdge,
-  SlackFeature,
-} from './kit/feature.ts';
+import type { ExportKind, HelpEntry, HomeSection, RitualTypeEdge, SlackFeature } from './kit/feature.ts';
 
 /**
  * The features' declarations merged into what the shared parts loop over. A name claimed twice

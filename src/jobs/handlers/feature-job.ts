@@ -1,5 +1,12 @@
-import type { FeatureJob } from '../../slack/kit/feature.ts';
+import type { z } from 'zod';
 import { PermanentJobError } from '../errors.ts';
+
+/** A background job a feature declares from its own folder (SlackFeature.jobs). */
+export interface FeatureJob {
+  schema: z.ZodType;
+  /** Runs the job; throw to retry (BullMQ backoff), PermanentJobError to stop. */
+  run(data: unknown): Promise<void>;
+}
 
 /** Feature jobs by name (`<feature>.<job>`), filled from the feature list at start-up. */
 export type FeatureJobs = ReadonlyMap<string, FeatureJob>;

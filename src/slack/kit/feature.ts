@@ -1,11 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { z } from 'zod';
 import type { QuickStartItem } from '../../domain/quick-start/quick-start.ts';
 import type { Ritual } from '../../domain/rituals/ritual.ts';
 import type { RitualType } from '../../domain/rituals/ritual-types.ts';
 import type { Member } from '../../domain/workspaces/workspace.ts';
+import type { FeatureJob } from '../../jobs/handlers/feature-job.ts';
 import type { OutboxKind } from '../../outbox/kinds.ts';
 import type { OutboxMessage } from '../../outbox/message.ts';
 import type { RenderedMessage } from '../../slack-api/outbox-messages.ts';
@@ -116,9 +116,3 @@ export interface Shell {
 
 /** How a feature folder declares itself: from the container and the shell, a feature. */
 export type FeatureFactory<D> = (deps: D, shell: Shell) => SlackFeature;
-
-export interface FeatureJob {
-  schema: z.ZodType;
-  /** Runs the job; throw to retry (BullMQ backoff), PermanentJobError to stop. */
-  run(data: unknown): Promise<void>;
-}
