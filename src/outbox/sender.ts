@@ -154,6 +154,10 @@ export async function sendOutboxMessage(
     );
   } catch (error) {
     if (error instanceof RetryLaterError) throw error;
+    if (error instanceof PermanentJobError) {
+      count('failed');
+      throw error;
+    }
     const retryAfter = retryAfterSeconds(error);
     if (retryAfter !== undefined) {
       const note = `ratelimited (Retry-After ${retryAfter}s)`;
@@ -210,6 +214,8 @@ async function resolveTarget(
   }
   const parent = row.parentId ? await deps.outboxRepository.find(row.parentId) : undefined;
   if (!parent || parent.status === 'failed' || parent.status === 'skipped') {
+    // The thread will never exist: the reply is failed for operators, not left in `sending`.
+    await deps.outboxRepository.markFailed(row.id, 'no_parent');
     throw new PermanentJobError('no_parent', 'the thread this reply belongs to was never posted');
   }
   if (!parent.messageTs || !parent.channelId) {

@@ -199,6 +199,41 @@ describe('the outbox: channel posts, thread replies and DMs of any feature, exac
     expect(fake.messages(CHANNEL)).toHaveLength(2);
   });
 
+  it('a reply whose thread will never exist is failed, not left sending', async () => {
+    const deps = outboxDeps(fake, database, prefix);
+    start(deps);
+    const [parent] = await deps.outboxRepository.insertMany([
+      {
+        teamId: TEAM,
+        key: 'digests:thread:3',
+        kind: 'digests.post',
+        target: { type: 'channel', channelId: CHANNEL },
+        dueAt: new Date(),
+        payload: { text: 'Thread' },
+        skipReason: 'ritual_paused',
+      },
+    ]);
+    expect(parent).toBeUndefined();
+    const skipped = await deps.outboxRepository.findByKey(TEAM, 'digests:thread:3');
+    const [reply] = await deps.outbox.enqueue([
+      {
+        teamId: TEAM,
+        key: 'digests:reply:3',
+        kind: 'digests.post',
+        target: { type: 'thread', parentId: skipped?.id ?? '' },
+        dueAt: new Date(),
+        payload: { text: 'Reply' },
+      },
+    ]);
+    await waitUntil(
+      async () => (await deps.outboxRepository.find(reply?.id ?? ''))?.status === 'failed',
+      15_000,
+      'reply failed',
+    );
+    expect((await deps.outboxRepository.find(reply?.id ?? ''))?.lastError).toBe('no_parent');
+    expect(fake.messages(CHANNEL)).toEqual([]);
+  });
+
   it('two features’ DMs under a 429 storm: each sent once, no call before Retry-After', async () => {
     const deps = outboxDeps(fake, database, prefix);
     const people = Array.from({ length: 10 }, (_, i) => `U0OUT${String(i).padStart(3, '0')}`);
