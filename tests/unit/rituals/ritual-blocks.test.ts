@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ritual } from '../../../src/domain/rituals/ritual.ts';
+import { validateBlocks, validateView } from '../../../src/sandbox/slack/block-kit-limits.ts';
 import { reminderMessage } from '../../../src/slack/blocks/reminders.ts';
 import { contributionModal } from '../../../src/slack/blocks/rituals/contribution-modal.ts';
 import { contributionsMessage } from '../../../src/slack/blocks/rituals/contributions-list.ts';
@@ -7,7 +8,6 @@ import { ritualListMessage } from '../../../src/slack/blocks/rituals/ritual-list
 import { ritualSetupModal } from '../../../src/slack/blocks/rituals/ritual-setup-modal.ts';
 import { teamModal } from '../../../src/slack/blocks/rituals/team-modal.ts';
 import { parseReminderValue } from '../../../src/slack/ids-rituals.ts';
-import { validateBlocks, validateView } from '../../support/block-kit-limits.ts';
 
 const ritual: Ritual = {
   id: '1',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LADDER, type LadderLevel } from '../../../../src/domain/plans/ladder.ts';
 import { numberKeyResults } from '../../../../src/domain/plans/records.ts';
+import { validateMessage, validateView } from '../../../../src/sandbox/slack/block-kit-limits.ts';
 import { homeView } from '../../../../src/slack/blocks/home.ts';
 import { goalModal } from '../../../../src/slack/blocks/plans/goal.ts';
 import { ladderMessage, ladderModal, ladderRowCount } from '../../../../src/slack/blocks/plans/ladder.ts';
@@ -13,7 +14,6 @@ import {
   objectiveEditModal,
   okrAddModal,
 } from '../../../../src/slack/blocks/plans/okr-modals.ts';
-import { validateMessage, validateView } from '../../../support/block-kit-limits.ts';
 import { dashboard, keyResult, member, milestone, nasty, objective } from './fixtures.ts';
 
 const twelveLevels: LadderLevel[] = Array.from({ length: 12 }, (_, i) => ({
