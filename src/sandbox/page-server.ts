@@ -78,7 +78,10 @@ export async function startPageServer(args: {
 
   const proxy = (req: IncomingMessage, res: ServerResponse): void => {
     const target = args.appUrl();
-    if (!target) return send(res, 503, 'text/plain', 'careerplan is starting');
+    if (!target) {
+      send(res, 503, 'text/plain', 'careerplan is starting');
+      return;
+    }
     const upstream = request(
       new URL(req.url ?? '/', target),
       { method: req.method, headers: req.headers },
@@ -102,6 +105,10 @@ export async function startPageServer(args: {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const path = url.pathname;
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     if (path === '/' && req.method === 'GET') {
       res.writeHead(302, { location: '/sandbox' }).end();
       return;
