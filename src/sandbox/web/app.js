@@ -118,7 +118,7 @@ function renderPane(s) {
     composer.hidden = true;
     const home = s.home;
     if (!home) return pane.replaceChildren(h('div', { class: 'empty' }, 'Opening Home…'));
-    const homeRoot = h('div', { class: 'home', 'data-view-id': home.id });
+    const homeRoot = h('div', { class: 'home-tab', 'data-view-id': home.id });
     homeRoot.append(
       renderBlocks(home.view.blocks, {
         surface: 'home',

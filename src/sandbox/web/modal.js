@@ -61,6 +61,7 @@ function buildModal(s, modal, handlers) {
     'form',
     {
       class: 'modal',
+      novalidate: true,
       role: 'dialog',
       'aria-modal': 'true',
       'aria-label': plainWords(view.title),
