@@ -23,7 +23,10 @@ function where(url: string, defaultPort: number): string {
   return `${parsed.hostname}:${parsed.port || defaultPort}`;
 }
 
-async function postgresAnswers(databaseUrl: string): Promise<boolean> {
+/** Postgres answered but would not let this user in (wrong password, no such role). */
+const LOGIN_REFUSED = new Set(['28P01', '28000']);
+
+async function postgresAnswers(databaseUrl: string): Promise<boolean | 'login refused'> {
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
   client.on('error', () => {});
   try {
@@ -31,7 +34,8 @@ async function postgresAnswers(databaseUrl: string): Promise<boolean> {
     return true;
   } catch (error) {
     const code = (error as { code?: string }).code;
-    // A missing database or a refused login still means a server answered; start-up reports those.
+    if (code !== undefined && LOGIN_REFUSED.has(code)) return 'login refused';
+    // A missing database still means a server answered; start-up creates it.
     return code !== undefined && !UNREACHABLE.has(code);
   } finally {
     await client.end().catch(() => {});
@@ -63,6 +67,9 @@ export async function unreachableServices(
   redisUrl: string,
 ): Promise<string | undefined> {
   const [postgres, redis] = await Promise.all([postgresAnswers(databaseUrl), redisAnswers(redisUrl)]);
+  if (postgres === 'login refused') {
+    return `Postgres at ${where(databaseUrl, 5432)} refused the login; set DATABASE_URL to a user and password it accepts`;
+  }
   const missing = [
     ...(postgres ? [] : [`Postgres at ${where(databaseUrl, 5432)}`]),
     ...(redis ? [] : [`Redis at ${where(redisUrl, 6379)}`]),

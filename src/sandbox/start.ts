@@ -24,8 +24,11 @@ import { createSurfaces, type Surfaces } from './surfaces.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The sandbox keeps its data apart from a real install's unless DATABASE_URL says otherwise. */
-export const SANDBOX_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/careerplan_sandbox';
+/**
+ * The sandbox keeps its data apart from a real install's unless DATABASE_URL says otherwise. The
+ * password is the one `docker compose up -d postgres` sets; a trust-auth Postgres ignores it.
+ */
+export const SANDBOX_DATABASE_URL = 'postgres://postgres:careerplan@127.0.0.1:5432/careerplan_sandbox';
 const SANDBOX_QUEUE_PREFIX = 'careerplan-sandbox';
 
 /** A reason the sandbox cannot start, said in one line. */
