@@ -2,10 +2,46 @@
  * The sandbox in a real headless Chromium: a person types commands, fills modals, clicks
  * buttons, and sees what careerplan answered, rendered from the Slack stand-in's state.
  */
+import { deflateSync } from 'node:zlib';
+import { WebClient } from '@slack/web-api';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Chromium, launchChromium } from '../support/chromium.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
+import { DEMO_TEAM } from '../../src/sandbox/demo-workspace.ts';
+
+/** A real PNG (a 2×2 green square), built here so the test needs no fixture file. */
+function tinyPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of buf) c = (crcTable[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(2, 0);
+  header.writeUInt32BE(2, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.from([0, 0x2b, 0xac, 0x76, 0x2b, 0xac, 0x76]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat([row, row]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 describe('the sandbox page in Chromium', () => {
   let test: TestSandbox;
@@ -110,5 +146,21 @@ describe('the sandbox page in Chromium', () => {
     await page.locator('.msg', { hasText: 'Snoozed' }).waitFor();
     expect(await page.getByRole('button', { name: 'Snooze 1 hour' }).count()).toBe(0);
     expect(test.sandbox.fake.violations).toEqual([]);
+  });
+
+  it('a PNG the bot uploads to a channel is shown as an image', async () => {
+    // Uploaded the way the app uploads files: files.uploadV2 through SLACK_API_URL with the bot token.
+    const slack = new WebClient(DEMO_TEAM.botToken, { slackApiUrl: test.sandbox.fake.url });
+    await slack.filesUploadV2({
+      channel_id: 'C0GENERAL',
+      file: tinyPng(),
+      filename: 'okr-progress.png',
+      title: 'OKR progress',
+    });
+    await open('U0ANA', 'C0GENERAL');
+    const image = page.locator('figure.file.image img[alt="OKR progress"]');
+    await image.waitFor();
+    // Loaded and decoded: the browser read the bytes as the 2×2 PNG they are.
+    await page.waitForFunction("document.querySelector('figure.file.image img')?.naturalWidth === 2");
   });
 });
