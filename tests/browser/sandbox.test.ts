@@ -6,9 +6,9 @@ import { deflateSync } from 'node:zlib';
 import { WebClient } from '@slack/web-api';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TEAM } from '../../src/sandbox/demo-workspace.ts';
 import { type Chromium, launchChromium } from '../support/chromium.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
-import { DEMO_TEAM } from '../../src/sandbox/demo-workspace.ts';
 
 /** A real PNG (a 2×2 green square), built here so the test needs no fixture file. */
 function tinyPng(): Buffer {

@@ -21,7 +21,7 @@ export function renderBlocks(blocks, ctx) {
   const list = Array.isArray(blocks) ? /** @type {Json[]} */ (blocks) : [];
   return h(
     'div',
-    { class: `blocks ${ctx.surface}` },
+    { class: `blocks surface-${ctx.surface}` },
     ...list.map((block, index) => renderBlock(block, index, ctx)),
   );
 }

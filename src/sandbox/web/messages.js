@@ -47,7 +47,7 @@ function renderMessage(m, ctx) {
     .join('')
     .slice(0, 2)
     .toUpperCase();
-  const avatar = h('div', { class: `avatar ${isBot ? 'app' : colorOf(m.user)}` }, isBot ? 'cp' : initials);
+  const avatar = h('div', { class: `avatar ${isBot ? 'bot' : colorOf(m.user)}` }, isBot ? 'cp' : initials);
   const content = m.blocks
     ? renderBlocks(m.blocks, {
         surface: 'message',

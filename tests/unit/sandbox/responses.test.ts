@@ -53,7 +53,12 @@ describe('sandbox responses (slash command answers and response URLs, as Slack a
     const { model, responses } = setup();
     responses.ephemeral('U1', 'C1', { text: 'pick one' });
     const ts = model.ephemerals[0]?.ts as string;
-    expect(responses.apply({ userId: 'U2', channelId: 'C1', messageTs: ts, ephemeral: true, createdAt: 0 }, { text: 'x' })).toBe(404);
+    expect(
+      responses.apply(
+        { userId: 'U2', channelId: 'C1', messageTs: ts, ephemeral: true, createdAt: 0 },
+        { text: 'x' },
+      ),
+    ).toBe(404);
     const mine = { userId: 'U1', channelId: 'C1', messageTs: ts, ephemeral: true, createdAt: 0 };
     expect(responses.apply(mine, { text: 'picked' })).toBe(200);
     expect((model.ephemerals[0]?.body as { text: string }).text).toBe('picked');

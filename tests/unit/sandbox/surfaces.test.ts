@@ -33,7 +33,9 @@ describe('sandbox surfaces (who has which modal open)', () => {
     ready = true;
     surfaces.changed();
     await expect(waiting).resolves.toBeUndefined();
-    await expect(surfaces.waitFor(() => false, 50, 'never')).rejects.toThrow('timed out after 50 ms waiting for never');
+    await expect(surfaces.waitFor(() => false, 50, 'never')).rejects.toThrow(
+      'timed out after 50 ms waiting for never',
+    );
   });
 });
 
@@ -50,15 +52,28 @@ describe('state values for a view (what Slack sends on submit)', () => {
           options: [{ text: { type: 'plain_text', text: 'Feature' }, value: 'feature' }],
         },
       },
-      { type: 'input', block_id: 'title', element: { type: 'plain_text_input', action_id: 'value', initial_value: 'Old' } },
-      { type: 'input', block_id: 'due', element: { type: 'datepicker', action_id: 'd', initial_date: '2027-01-01' } },
+      {
+        type: 'input',
+        block_id: 'title',
+        element: { type: 'plain_text_input', action_id: 'value', initial_value: 'Old' },
+      },
+      {
+        type: 'input',
+        block_id: 'due',
+        element: { type: 'datepicker', action_id: 'd', initial_date: '2027-01-01' },
+      },
       { type: 'input', block_id: 'note', element: { type: 'plain_text_input', action_id: 'value' } },
     ],
   };
 
   it('fills typed values, keeps initial ones, leaves empty ones null, and uses the option’s own text', () => {
     expect(stateValuesFor(view, { kind: { option: 'feature' } })).toEqual({
-      kind: { value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'Feature' }, value: 'feature' } } },
+      kind: {
+        value: {
+          type: 'static_select',
+          selected_option: { text: { type: 'plain_text', text: 'Feature' }, value: 'feature' },
+        },
+      },
       title: { value: { type: 'plain_text_input', value: 'Old' } },
       due: { d: { type: 'datepicker', selected_date: '2027-01-01' } },
       note: { value: { type: 'plain_text_input', value: null } },
