@@ -61,7 +61,7 @@ describe('sandbox responses (slash command answers and response URLs, as Slack a
     ).toBe(404);
     const mine = { userId: 'U1', channelId: 'C1', messageTs: ts, ephemeral: true, createdAt: 0 };
     expect(responses.apply(mine, { text: 'picked' })).toBe(200);
-    expect((model.ephemerals[0]?.body as { text: string }).text).toBe('picked');
+    expect(model.ephemerals[0]?.body).toEqual({ text: 'picked' });
     expect(responses.apply(mine, { delete_original: true })).toBe(200);
     expect(model.ephemerals).toEqual([]);
   });
