@@ -11,11 +11,15 @@ import { performance } from 'node:perf_hooks';
 import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/ops/logger.ts';
+import { type FakeSlack, startFakeSlack } from '../src/sandbox/slack/fake-slack.ts';
+import {
+  createSlackClient,
+  type SlackAppResponse,
+  type SlackClient,
+} from '../src/sandbox/slack/slack-signer.ts';
 import { type RunningCareerplan, startCareerplan } from '../src/server.ts';
 import { BOT_TOKEN, SIGNING_SECRET, seedWorkspace, TEAM } from '../tests/support/app-harness.ts';
-import { type FakeSlack, startFakeSlack } from '../tests/support/fake-slack.ts';
 import { TEST_REDIS_URL } from '../tests/support/redis.ts';
-import { createSlackClient, type SlackAppResponse, type SlackClient } from '../tests/support/slack-signer.ts';
 import { cleanUp, createDatabase, out, runBenchmark } from './bench-support.ts';
 
 const REQUESTS = 500;

@@ -16,6 +16,8 @@ export type SlackAuth =
 export interface Config {
   role: ProcessRole;
   port: number;
+  /** Interface the HTTP server binds to; all interfaces when unset (the sandbox binds 127.0.0.1). */
+  host?: string;
   logLevel: LogLevel;
   /** Base URL of Slack's Web API, always ending in '/'. Tests and GovSlack point it elsewhere. */
   slackApiUrl: string;
@@ -108,6 +110,20 @@ function encryptionKey(env: Env): Buffer | undefined {
   return decoded;
 }
 
+/** The variables that connect careerplan to a real Slack app. */
+export const SLACK_CREDENTIAL_VARIABLES = [
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_APP_TOKEN',
+] as const;
+
+/** Whether any Slack credential is set; with none, `npm start` runs the local sandbox instead. */
+export function hasSlackCredentials(env: Env): boolean {
+  return SLACK_CREDENTIAL_VARIABLES.some((name) => read(env, name) !== undefined);
+}
+
 function slackAuth(env: Env): SlackAuth {
   const botToken = prefixed(env, 'SLACK_BOT_TOKEN', 'xoxb-', 'xoxb-1234-5678-abcd');
   const clientId = read(env, 'SLACK_CLIENT_ID');
@@ -161,6 +177,11 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) {
     throw new ConfigError(`PORT must be a TCP port number 0-65535, like 3000 (got "${portText}")`);
+  }
+
+  const host = read(env, 'HOST');
+  if (host !== undefined && !/^[A-Za-z0-9.:-]+$/.test(host)) {
+    throw new ConfigError(`HOST must be an interface address like 127.0.0.1 or ::1 (got "${host}")`);
   }
 
   const logLevel = (read(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
@@ -244,6 +265,7 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
   return Object.freeze({
     role,
     port,
+    ...(host ? { host } : {}),
     logLevel,
     slackApiUrl,
     ...(signingSecret ? { signingSecret } : {}),

@@ -58,7 +58,7 @@ export async function startCareerplan(
     port = await slack.start();
     stops.push(() => slack.stop());
   } else {
-    const server = await listenOps(config.port, routes);
+    const server = await listenOps(config.port, config.host, routes);
     port = (server.address() as AddressInfo).port;
     stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
   }
@@ -101,7 +101,11 @@ export async function startCareerplan(
 }
 
 /** The worker role still answers /healthz, /readyz and /metrics, on a bare HTTP server. */
-function listenOps(port: number, routes: ReturnType<typeof opsRoutes>): Promise<Server> {
+function listenOps(
+  port: number,
+  host: string | undefined,
+  routes: ReturnType<typeof opsRoutes>,
+): Promise<Server> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const route = routes.find((r) => r.path === path && r.method === req.method);
@@ -114,6 +118,6 @@ function listenOps(port: number, routes: ReturnType<typeof opsRoutes>): Promise<
   return new Promise((resolve, reject) => {
     // A taken port must become the one-line start-up error, not an uncaught exception.
     server.once('error', reject);
-    server.listen(port, () => resolve(server));
+    server.listen({ port, ...(host ? { host } : {}) }, () => resolve(server));
   });
 }

@@ -99,7 +99,8 @@ export function createSlackApp(deps: {
     /** Starts listening; returns the bound port (PORT=0 picks a free one, as tests do). */
     async start(): Promise<number> {
       await app.init();
-      const server = (await app.start(config.port)) as unknown;
+      const listen = config.host && !config.appToken ? { port: config.port, host: config.host } : config.port;
+      const server = (await app.start(listen)) as unknown;
       const address = (server as { address?: () => AddressInfo | string | null }).address?.();
       return typeof address === 'object' && address ? address.port : config.port;
     },

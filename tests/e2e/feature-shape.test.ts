@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/deps.ts';
+import { validateView } from '../../src/sandbox/slack/block-kit-limits.ts';
+import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 import type { FeatureFactory } from '../../src/slack/kit/feature.ts';
 import { seedWorkspace, startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
-import { validateView } from '../support/block-kit-limits.ts';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { homeText, query } from '../support/plans-e2e.ts';
 
 /**

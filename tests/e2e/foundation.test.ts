@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { validateView } from '../../src/sandbox/slack/block-kit-limits.ts';
+import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 import { seedWorkspace, startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
-import { validateView } from '../support/block-kit-limits.ts';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 
 describe('foundation over HTTP (single workspace)', () => {
   let fake: FakeSlack;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 import { startTestApp, type TestApp } from '../support/app-harness.ts';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 
 /** Walks Slack's OAuth v2 flow against the app: /slack/install, then the redirect with a code. */
 async function install(app: TestApp, code: string): Promise<Response> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/domain/clock.ts';
+import { validateMessage, validateView } from '../../src/sandbox/slack/block-kit-limits.ts';
+import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 import { seedWorkspace, startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
-import { validateMessage, validateView } from '../support/block-kit-limits.ts';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { homeText, lastModal, query, stateFor, submitModal, type Typed } from '../support/plans-e2e.ts';
 
 const ALICE = 'U0ALICE';

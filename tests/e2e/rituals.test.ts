@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeSlack, type FakeSlackMessage, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 import { seedWorkspace, startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
-import { type FakeSlack, type FakeSlackMessage, startFakeSlack } from '../support/fake-slack.ts';
 import { waitUntil } from '../support/rituals.ts';
 
 const CHANNEL = 'C0RITUALS';

@@ -6,11 +6,11 @@ import { buildJobHandlers } from '../../src/jobs/handlers/index.ts';
 import { reconcileRituals } from '../../src/jobs/handlers/reconcile-rituals.ts';
 import { startWorkers, type Workers } from '../../src/jobs/worker.ts';
 import { createLogger } from '../../src/ops/logger.ts';
+import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 import { assembleFeatures } from '../../src/slack/assemble.ts';
 import { reminderMessage } from '../../src/slack/features/rituals/blocks/reminders.ts';
 import { postOutboxMessage } from '../../src/slack-api/outbox-messages.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.ts';
 import { remindersPerMember, seedRitualChannel, setUpContribution, waitUntil } from '../support/rituals.ts';
 

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.ts';
 import { remindersPerMember, seedRitualChannel, waitUntil } from '../support/rituals.ts';
 

@@ -6,10 +6,10 @@ import { startWorkers } from '../../src/jobs/worker.ts';
 import { createLogger } from '../../src/ops/logger.ts';
 import { prerenderedKind } from '../../src/outbox/kinds.ts';
 import type { NewOutboxMessage, OutboxMessage } from '../../src/outbox/message.ts';
+import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 import { assembleFeatures } from '../../src/slack/assemble.ts';
 import { postOutboxMessage } from '../../src/slack-api/outbox-messages.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.ts';
 import { waitUntil } from '../support/rituals.ts';
 

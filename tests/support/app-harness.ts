@@ -2,12 +2,12 @@ import { loadConfig } from '../../src/config.ts';
 import type { Deps } from '../../src/deps.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import { createLogger } from '../../src/ops/logger.ts';
+import type { FakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
+import { createSlackClient, type SlackClient } from '../../src/sandbox/slack/slack-signer.ts';
 import { type RunningCareerplan, startCareerplan } from '../../src/server.ts';
 import type { FeatureFactory } from '../../src/slack/kit/feature.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
-import type { FakeSlack } from './fake-slack.ts';
 import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from './redis.ts';
-import { createSlackClient, type SlackClient } from './slack-signer.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const TEAM = 'T0TEAM1';

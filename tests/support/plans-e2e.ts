@@ -4,8 +4,8 @@
  * (every input present; untouched ones keep their initial value, empty ones are null).
  */
 import pg from 'pg';
+import type { FakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 import type { TestApp } from './app-harness.ts';
-import type { FakeSlack } from './fake-slack.ts';
 
 type Obj = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import type { Deps } from '../../src/deps.ts';
-import type { FakeSlack } from './fake-slack.ts';
+import type { FakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 
 const ZONES = [
   'America/New_York',

@@ -12,7 +12,7 @@ import { contributionRitual, upcomingRituals } from '../../../src/slack/features
 
 const types = createRitualTypes([contributionRitual.type, ...upcomingRituals.map((r) => r.type)]);
 
-import { validateBlocks, validateView } from '../../support/block-kit-limits.ts';
+import { validateBlocks, validateView } from '../../../src/sandbox/slack/block-kit-limits.ts';
 
 const ritual: Ritual = {
   id: '1',

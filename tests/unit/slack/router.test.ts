@@ -2,9 +2,9 @@ import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } 
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.ts';
 import { createLogger } from '../../../src/ops/logger.ts';
+import { validateBlocks } from '../../../src/sandbox/slack/block-kit-limits.ts';
 import { createCommandRouter, type SubcommandHandler } from '../../../src/slack/commands/router.ts';
 import type { HelpEntry } from '../../../src/slack/kit/feature.ts';
-import { validateBlocks } from '../../support/block-kit-limits.ts';
 
 const logger = createLogger('silent');
 

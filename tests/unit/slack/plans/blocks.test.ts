@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LADDER, type LadderLevel } from '../../../../src/domain/plans/ladder.ts';
 import { numberKeyResults } from '../../../../src/domain/plans/records.ts';
 import { CAREER_QUICK_START, quickStartStatus } from '../../../../src/domain/quick-start/quick-start.ts';
+import { validateMessage, validateView } from '../../../../src/sandbox/slack/block-kit-limits.ts';
 import { homeHeader, homeView, quickStartBlocks } from '../../../../src/slack/features/core/blocks/home.ts';
 import { goalModal } from '../../../../src/slack/features/plans/blocks/goal.ts';
 import { planHomeBlocks } from '../../../../src/slack/features/plans/blocks/home.ts';
@@ -22,7 +23,6 @@ import {
   objectiveEditModal,
   okrAddModal,
 } from '../../../../src/slack/features/plans/blocks/okr-modals.ts';
-import { validateMessage, validateView } from '../../../support/block-kit-limits.ts';
 import { dashboard, keyResult, member, milestone, nasty, objective } from './fixtures.ts';
 
 const twelveLevels: LadderLevel[] = Array.from({ length: 12 }, (_, i) => ({

@@ -42,7 +42,7 @@ interface FailureRule {
 
 export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promise<FakeSlack> {
   const random = options.random ?? Math.random;
-  const model = new FakeSlackModel();
+  const model = options.model ?? new FakeSlackModel();
   const calls: FakeSlackCall[] = [];
   const violations: string[] = [];
   const oauthInstalls = new Map<string, OAuthInstall>();
@@ -179,6 +179,7 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
     const team = answer.team;
     if (call.teamId === undefined && isRecord(team) && typeof team.id === 'string') call.teamId = team.id;
     sendJson(res, 200, answer);
+    options.onCall?.(call);
   };
 
   /** Slack's response_url: JSON bodies, message limits apply, 400 invalid_blocks on violations. */
@@ -215,8 +216,13 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
       }).formData();
       const first = [...form.values()][0];
       upload.content = first === undefined ? '' : typeof first === 'string' ? first : await first.text();
+      upload.bytes =
+        first === undefined || typeof first === 'string'
+          ? Buffer.from(upload.content)
+          : Buffer.from(await first.arrayBuffer());
     } else {
       upload.content = raw.toString('utf8');
+      upload.bytes = raw;
     }
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
   };

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { App, LogLevel, verifySlackRequest } from '@slack/bolt';
 import { type Logger, WebClient, type WebClientOptions } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from '../../support/fake-slack.ts';
-import { createSlackClient, signSlackRequest } from '../../support/slack-signer.ts';
+import { type FakeSlack, startFakeSlack } from '../../../src/sandbox/slack/fake-slack.ts';
+import { createSlackClient, signSlackRequest } from '../../../src/sandbox/slack/slack-signer.ts';
 
 const T1 = { teamId: 'T1', teamName: 'Acme', botToken: 'xoxb-t1' };
 const T2 = { teamId: 'T2', teamName: 'Globex', botToken: 'xoxb-t2' };

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { validateBlocks, validateMessage, validateView } from '../../support/block-kit-limits.ts';
+import {
+  validateBlocks,
+  validateMessage,
+  validateView,
+} from '../../../src/sandbox/slack/block-kit-limits.ts';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });

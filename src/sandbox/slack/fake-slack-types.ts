@@ -2,6 +2,7 @@
  * The public shape of the fake Slack (see fake-slack.ts). Kept in its own file so the server
  * code stays readable; import these from fake-slack.ts, which re-exports them.
  */
+import type { FakeSlackModel } from './fake-slack-model.ts';
 import type { SlackAnswer } from './fake-slack-params.ts';
 
 export interface FakeSlackCall {
@@ -128,6 +129,10 @@ export interface FakeSlack {
 export interface StartFakeSlackOptions {
   /** Source of randomness for `probability` failures; inject a seeded one for repeatable tests. */
   random?: () => number;
+  /** The workspace model to serve (the sandbox keeps a reference to read and seed it). */
+  model?: FakeSlackModel;
+  /** Called after every answered Web API call and file upload (the sandbox pushes live updates). */
+  onCall?: (call: FakeSlackCall) => void;
 }
 
 export interface MessageRateLimits {
