@@ -38,6 +38,10 @@ ALTER TABLE outbox ADD CONSTRAINT outbox_target_shape CHECK (
   OR (target = 'thread' AND parent_id IS NOT NULL)
 );
 CREATE INDEX outbox_parent_idx ON outbox (parent_id) WHERE parent_id IS NOT NULL;
+-- One reminder per member and occurrence is now the idempotency key's job; the old pair would
+-- forbid a second message to a member about the same occurrence (a feedback ask, a digest DM).
+ALTER TABLE outbox DROP CONSTRAINT outbox_occurrence_id_user_id_key;
+CREATE INDEX outbox_occurrence_idx ON outbox (occurrence_id) WHERE occurrence_id IS NOT NULL;
 
 -- Ritual names are checked against the ritual-type registry in code, so a new ritual type is a
 -- feature folder, not a migration.

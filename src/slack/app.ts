@@ -11,7 +11,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { createCommandRouter } from './commands/router.ts';
 import type { FeatureRegistry } from './feature-registry.ts';
 import { COMMAND } from './features/core/ids.ts';
-import { type MemberResolver, memberMiddleware } from './kit/member.ts';
+import type { MemberResolver } from './kit/member.ts';
 import { dedupeEvents } from './middleware/dedupe-events.ts';
 import { observeRequests } from './middleware/observe.ts';
 import { BOT_SCOPES } from './scopes.ts';
@@ -86,7 +86,7 @@ export function createSlackApp(deps: {
 
   app.use(observeRequests(services.metrics));
   app.use(dedupeEvents(services.processedEvents));
-  app.use(memberMiddleware(deps.resolver));
+  app.use(deps.resolver.middleware());
   app.command(COMMAND, createCommandRouter(deps.registry.subcommands, deps.registry.help, services.logger));
   for (const feature of deps.registry.features) feature.register?.(app);
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { memberTimeZone } from '../../domain/schedules/index.ts';
@@ -13,52 +14,47 @@ export interface ResolvedMember {
 
 export interface MemberResolver {
   resolve(client: WebClient, teamId: string, userId: string): Promise<ResolvedMember>;
+  /**
+   * Bolt middleware: each request gets its own memo, so a listener and the App Home refresh
+   * after it read the member (and the team's zone) once, not once per helper that asks.
+   */
+  middleware(): Middleware<AnyMiddlewareArgs>;
 }
 
 /**
- * Decides a member's zone in one place, the same rule as the fan-out (memberTimeZone): their
+ * Decides a member's zone in one place, with the same rule as the fan-out (memberTimeZone): their
  * Slack zone, or the team's default. The member is read from Slack once, then from Postgres.
  */
 export function createMemberResolver(deps: {
   members: MemberDirectory;
   teamZone(teamId: string): Promise<string>;
 }): MemberResolver {
+  const perRequest = new AsyncLocalStorage<Map<string, Promise<ResolvedMember>>>();
+
+  async function load(client: WebClient, teamId: string, userId: string): Promise<ResolvedMember> {
+    const member = await deps.members.ensure(client, teamId, userId);
+    const tz = memberTimeZone({ tz: member.tz }, { timeZone: await deps.teamZone(teamId) });
+    return { member, tz };
+  }
+
   return {
-    async resolve(client, teamId, userId) {
-      const member = await deps.members.ensure(client, teamId, userId);
-      const tz = memberTimeZone({ tz: member.tz }, { timeZone: await deps.teamZone(teamId) });
-      return { member, tz };
+    resolve(client, teamId, userId) {
+      const memo = perRequest.getStore();
+      if (!memo) return load(client, teamId, userId);
+      const key = `${teamId}:${userId}`;
+      let found = memo.get(key);
+      if (!found) {
+        found = load(client, teamId, userId);
+        // A failed read is not remembered: the next ask in the request tries again.
+        found.catch(() => memo.delete(key));
+        memo.set(key, found);
+      }
+      return found;
+    },
+    middleware() {
+      return async ({ next }) => {
+        await perRequest.run(new Map(), () => next());
+      };
     },
   };
-}
-
-const KEY = 'careerplanMember';
-
-/**
- * Global middleware: puts a lazy, memoised resolver for the requesting member on the context,
- * so a listener that needs the member (and their zone) asks once and the ack path pays nothing.
- */
-export function memberMiddleware(resolver: MemberResolver): Middleware<AnyMiddlewareArgs> {
-  return async ({ context, client, next }) => {
-    let cached: Promise<ResolvedMember> | undefined;
-    context[KEY] = (teamId: string, userId: string) => {
-      cached ??= resolver.resolve(client, teamId, userId);
-      return cached;
-    };
-    await next();
-  };
-}
-
-/** The requesting member, from the context (resolved at most once per request). */
-export function requestMember(
-  context: Record<string, unknown>,
-  resolver: MemberResolver,
-  client: WebClient,
-  teamId: string,
-  userId: string,
-): Promise<ResolvedMember> {
-  const lazy = context[KEY];
-  if (typeof lazy === 'function')
-    return (lazy as (t: string, u: string) => Promise<ResolvedMember>)(teamId, userId);
-  return resolver.resolve(client, teamId, userId);
 }

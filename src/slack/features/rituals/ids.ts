@@ -12,9 +12,6 @@ export const RITUAL_VIEWS = {
   teamSettings: 'team_settings',
 } as const;
 
-/** Slack message metadata event type carried by every reminder: the exactly-once receipt. */
-export const DELIVERY_METADATA_EVENT = 'careerplan_delivery';
-
 /** A reminder button's value: which delivery, which round. */
 export function reminderValue(deliveryId: string, round: number): string {
   return `${deliveryId}:${round}`;
