@@ -1,14 +1,15 @@
-import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
+import { loadDotEnv } from './env-file.ts';
 import { createLogger } from './ops/logger.ts';
 import { startCareerplan } from './server.ts';
 
 /**
- * Entry point: `npm start [-- web|worker|all]`. Configuration problems print one line and exit 1;
- * SIGTERM/SIGINT shut down in order, with a force-quit after SHUTDOWN_TIMEOUT_MS.
+ * Entry point: `npm start [-- web|worker|all]` (node itself, not a shell or a tsx wrapper process,
+ * so SIGTERM reaches this handler). Configuration and start-up problems print one line naming the
+ * setting and exit 1; SIGTERM/SIGINT shut down in order, with a force-quit after SHUTDOWN_TIMEOUT_MS.
  */
 // A local .env (copied from .env.example) is read when present; real environment variables win.
-if (existsSync('.env')) process.loadEnvFile('.env');
+loadDotEnv();
 
 let config: ReturnType<typeof loadConfig>;
 try {

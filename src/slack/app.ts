@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type AppOptions } from '@slack/bolt';
 import type { InstallationStore } from '@slack/oauth';
 import type { Config } from '../config.ts';
+import { explainListenError, explainSlackAuthError, startupStep } from '../ops/startup-errors.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { mergeSubcommands, type SlackFeature } from './features.ts';
 import { registerActions } from './listeners/actions/index.ts';
@@ -16,7 +17,7 @@ import { instrumentedFetch, interactiveClientOptions } from './web-client.ts';
 
 export interface OpsRoute {
   path: string;
-  method: string;
+  method: string | string[];
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
@@ -97,8 +98,14 @@ export function createSlackApp(deps: {
     app,
     /** Starts listening; returns the bound port (PORT=0 picks a free one, as tests do). */
     async start(): Promise<number> {
-      await app.init();
-      const server = (await app.start(config.port)) as unknown;
+      // auth.test with the bot token (single workspace); OAuth mode checks tokens per request.
+      const tokenSetting =
+        config.auth.mode === 'single' ? 'SLACK_BOT_TOKEN' : 'the stored installation token';
+      await startupStep(explainSlackAuthError(config.slackApiUrl, tokenSetting), () => app.init());
+      const server = (await startupStep(
+        explainListenError('PORT', config.port, Boolean(config.appToken)),
+        () => app.start(config.port),
+      )) as unknown;
       const address = (server as { address?: () => AddressInfo | string | null }).address?.();
       return typeof address === 'object' && address ? address.port : config.port;
     },

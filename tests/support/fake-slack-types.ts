@@ -3,6 +3,7 @@
  * code stays readable; import these from fake-slack.ts, which re-exports them.
  */
 import type { SlackAnswer } from './fake-slack-params.ts';
+import type { FakeSocketMode } from './fake-slack-socket.ts';
 
 export interface FakeSlackCall {
   method: string;
@@ -43,6 +44,8 @@ export interface FakeSlack {
   /** Calls the fake answered (injected 429/5xx left out). */
   callsTo(method: string): FakeSlackCall[];
   violations: string[];
+  /** Socket Mode: app tokens, connections, envelopes that must be acknowledged. */
+  socketMode: FakeSocketMode;
   addWorkspace(w: {
     teamId: string;
     teamName?: string;
