@@ -79,7 +79,9 @@ export function startWorkers(deps: {
       }
       const permanent = error instanceof PermanentJobError;
       const final = permanent || attempt >= maxAttempts;
-      const message = scrubSecrets((error as Error).message ?? String(error)).slice(0, 2000);
+      // The code first (user_not_found, not_installed…): it is what an operator filters on.
+      const text = (error as Error).message ?? String(error);
+      const message = scrubSecrets(permanent ? `${error.code}: ${text}` : text).slice(0, 2000);
       await upsert(key, {
         status: final ? 'failed' : 'queued',
         attempts: attempt,
