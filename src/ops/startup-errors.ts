@@ -27,8 +27,6 @@ interface ErrorShape {
   code?: unknown;
   message?: unknown;
   data?: { error?: unknown };
-  original?: { message?: unknown; cause?: { code?: unknown } };
-  cause?: { code?: unknown; message?: unknown };
 }
 
 function shape(error: unknown): ErrorShape {
@@ -40,11 +38,19 @@ function messageOf(error: unknown): string {
   return typeof e.message === 'string' && e.message !== '' ? e.message : String(error);
 }
 
-/** The first network error code found on the error or its causes (ECONNREFUSED, ENOTFOUND, …). */
-function networkCode(error: unknown): string | undefined {
-  const e = shape(error);
-  for (const candidate of [e.code, e.cause?.code, e.original?.cause?.code]) {
-    if (typeof candidate === 'string' && /^E[A-Z]+$/.test(candidate)) return candidate;
+/**
+ * The first network error code (ECONNREFUSED, ENOTFOUND, …) on the error or what caused it: fetch
+ * wraps it in `cause`, @slack/web-api in `original`, and a host with several addresses in an
+ * AggregateError's `errors`.
+ */
+function networkCode(error: unknown, depth = 0): string | undefined {
+  if (typeof error !== 'object' || error === null || depth > 5) return undefined;
+  const e = error as { code?: unknown; cause?: unknown; original?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return e.code;
+  const nested = [e.cause, e.original, ...(Array.isArray(e.errors) ? e.errors : [])];
+  for (const inner of nested) {
+    const code = networkCode(inner, depth + 1);
+    if (code) return code;
   }
   return undefined;
 }
@@ -102,9 +108,19 @@ export function explainSlackAuthError(slackApiUrl: string, tokenSetting: string)
   };
 }
 
+/** The innermost cause's message ("bad port", "getaddrinfo ENOTFOUND …"), which fetch hides. */
+function rootCause(error: unknown, depth = 0): string | undefined {
+  if (typeof error !== 'object' || error === null || depth > 5) return undefined;
+  const e = error as { cause?: unknown; original?: unknown; message?: unknown };
+  const inner = rootCause(e.cause, depth + 1) ?? rootCause(e.original, depth + 1);
+  return inner ?? (depth > 0 && typeof e.message === 'string' ? e.message : undefined);
+}
+
 function networkHint(error: unknown): string {
   const code = networkCode(error);
-  return code ? ` (${code}); check SLACK_API_URL and the network` : '';
+  const cause = rootCause(error);
+  const detail = code ?? (cause && !messageOf(error).includes(cause) ? cause : undefined);
+  return detail ? ` (${detail}); check SLACK_API_URL and the network` : '; check SLACK_API_URL and the network';
 }
 
 /** Opening the HTTP server on PORT or OPS_PORT, or the Socket Mode connection. */
