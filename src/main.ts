@@ -24,22 +24,33 @@ try {
 
 const logger = createLogger(config.logLevel, { role: config.role });
 
+// Signals are handled from the first moment, not once start-up has finished: a SIGTERM that
+// arrives while the app is still starting (a quick redeploy) waits for start-up, then shuts down in
+// order, instead of killing the process in the middle of a migration or a job.
+const starting = startCareerplan(config, logger);
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => {
+    logger.error('shutdown timed out; exiting');
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
+  force.unref();
+  // A start-up that failed has already stopped what it started; the catch below reports it.
+  void starting
+    .then((running) => running.stop())
+    .then(
+      () => process.exit(0),
+      () => {},
+    );
+};
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
+
 try {
-  const running = await startCareerplan(config, logger);
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => {
-      logger.error('shutdown timed out; exiting');
-      process.exit(1);
-    }, config.shutdownTimeoutMs);
-    force.unref();
-    void running.stop().then(() => process.exit(0));
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  await starting;
 } catch (error) {
   // Start-up failures (database unreachable, port taken) are one line too, no stack trace.
   process.stderr.write(`careerplan: could not start: ${(error as Error).message}\n`);

@@ -81,7 +81,8 @@ export function startWorkers(deps: {
       const final = permanent || attempt >= maxAttempts;
       // The code first (user_not_found, not_installed…): it is what an operator filters on.
       const text = (error as Error).message ?? String(error);
-      const message = scrubSecrets(permanent ? `${error.code}: ${text}` : text).slice(0, 2000);
+      const coded = permanent && !text.includes(error.code) ? `${error.code}: ${text}` : text;
+      const message = scrubSecrets(coded).slice(0, 2000);
       await upsert(key, {
         status: final ? 'failed' : 'queued',
         attempts: attempt,

@@ -120,7 +120,9 @@ function networkHint(error: unknown): string {
   const code = networkCode(error);
   const cause = rootCause(error);
   const detail = code ?? (cause && !messageOf(error).includes(cause) ? cause : undefined);
-  return detail ? ` (${detail}); check SLACK_API_URL and the network` : '; check SLACK_API_URL and the network';
+  return detail
+    ? ` (${detail}); check SLACK_API_URL and the network`
+    : '; check SLACK_API_URL and the network';
 }
 
 /** Opening the HTTP server on PORT or OPS_PORT, or the Socket Mode connection. */

@@ -130,4 +130,22 @@ describe('roles: the queue gauge comes from the worker role only', () => {
     expect((await opsRequest(app.baseUrl, '/ops/queues')).status).toBe(404);
     expect((await fetch(`${app.baseUrl}/metrics`)).status).toBe(200);
   });
+
+  it('OPS_QUEUE_VIEW_WRITABLE=true lets the queue view change a queue', async () => {
+    const app = await startTestApp({
+      fake,
+      env: { ROLE: 'worker', OPS_TOKEN, OPS_QUEUE_VIEW_WRITABLE: 'true' },
+    });
+    apps.push(app);
+    const queues = await opsRequest(app.baseUrl, '/ops/queues/api/queues');
+    expect(
+      queues.json<{ queues: Array<{ readOnlyMode: boolean }> }>().queues.every((q) => !q.readOnlyMode),
+    ).toBe(true);
+    const pause = await opsRequest(app.baseUrl, '/ops/queues/api/queues/housekeeping/pause', {
+      method: 'PUT',
+    });
+    expect(pause.status).toBeLessThan(300);
+    expect(await app.running.deps.queues.queueFor('housekeeping').isPaused()).toBe(true);
+    await app.running.deps.queues.queueFor('housekeeping').resume();
+  });
 });

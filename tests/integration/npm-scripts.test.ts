@@ -97,8 +97,8 @@ describe('npm scripts a newcomer runs', () => {
     cleanups.push(async () => isAlive(started.pid) && process.kill(started.pid, 'SIGKILL'));
 
     child.kill('SIGTERM');
-    const { code } = await done;
-    expect(output).toContain('"shutting down"');
+    const { code, signal } = await done;
+    expect(output, `npm exited with ${code ?? signal}`).toContain('"shutting down"');
     expect(code, output).toBe(0);
     expect(isAlive(started.pid)).toBe(false);
   });
