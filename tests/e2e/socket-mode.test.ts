@@ -76,6 +76,17 @@ describe('Socket Mode end to end (the fake Slack over a WebSocket)', () => {
     expect(String(post?.params.text)).toContain('/careerplan help');
   });
 
+  it('the fake holds the app to acknowledging: an envelope nothing acknowledges is a violation', async () => {
+    // No listener handles this command, so nothing acks it (Slack would show the user an error).
+    const unacked = fake.socketMode.send(
+      'slash_commands',
+      { command: '/not-careerplan', text: '', team_id: TEAM, user_id: ALICE, api_app_id: 'A0CAREERPLAN' },
+      { ackTimeoutMs: 1000 },
+    );
+    await expect(unacked).rejects.toThrow(/not acknowledged within 1000 ms/);
+    expect(fake.violations).toEqual([expect.stringContaining('slash_commands envelope')]);
+  });
+
   it('reconnects after the socket drops, with a fresh URL, and keeps serving commands', async () => {
     const before = fake.socketMode.opened;
     fake.socketMode.dropAll();

@@ -176,5 +176,8 @@ describe('task status API (OPS_TOKEN set, sharing PORT)', () => {
     const dms = fake.messages(fake.dmChannelFor(TEAM, ALICE));
     expect(dms).toHaveLength(1);
     expect(dms[0]?.metadata).toMatchObject({ event_type: 'careerplan_delivery' });
+    const again = await api(`/api/tasks/${sent.id}/retry`, { method: 'POST' });
+    expect(again.status).toBe(409);
+    expect(fake.messages(fake.dmChannelFor(TEAM, ALICE))).toHaveLength(1);
   });
 });
