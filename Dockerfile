@@ -32,7 +32,8 @@ COPY migrations ./migrations
 
 # Files stay root-owned (read-only to the app); the process runs as the image's unprivileged user.
 USER node
-EXPOSE 3000
+# 3000: PORT (Slack, /healthz, /readyz). 9100: OPS_PORT when set (/metrics, task API, queue view).
+EXPOSE 3000 9100
 
 # /healthz answers 200 while the process is up, in every role (the worker serves it on PORT too).
 # Slim images have no curl, so use node's built-in fetch.

@@ -47,6 +47,15 @@ export interface Config {
   databasePoolSize: number;
   /** How long SIGTERM waits for running jobs and requests before forcing the exit. */
   shutdownTimeoutMs: number;
+  /**
+   * Set → /metrics, the task API and the queue view listen only on this port (keep it off the
+   * public ingress); /healthz and /readyz answer on PORT too. Unset → everything shares PORT.
+   */
+  opsPort?: number;
+  /** Bearer token (or Basic password) for the task API and the queue view; unset → both are off. */
+  opsToken?: string;
+  /** The queue view may retry, promote, clean and delete jobs; read-only unless set. */
+  queueViewWritable: boolean;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +93,62 @@ function url(
     throw new ConfigError(`${name} must be a URL like ${example} (got protocol ${parsed.protocol})`);
   }
   return value;
+}
+
+function tcpPort(env: Env, name: string, fallback: string | undefined): number | undefined {
+  const text = read(env, name) ?? fallback;
+  if (text === undefined) return undefined;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new ConfigError(`${name} must be a TCP port number 0-65535, like 3000 (got "${text}")`);
+  }
+  return port;
+}
+
+function flag(env: Env, name: string): boolean {
+  const text = (read(env, name) ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0', 'yes', 'no'].includes(text)) {
+    throw new ConfigError(`${name} must be true or false (got "${text}")`);
+  }
+  return ['true', '1', 'yes'].includes(text);
+}
+
+/** Postgres URL, the same rule for `npm start` and `npm run db:migrate`. */
+function databaseUrlOf(env: Env): string {
+  return url(
+    env,
+    'DATABASE_URL',
+    'postgres://postgres@127.0.0.1:5432/careerplan',
+    ['postgres:', 'postgresql:'],
+    'postgres://user:password@host:5432/careerplan',
+  );
+}
+
+/**
+ * Only what `npm run db:migrate` needs: it reads the same .env and the same DATABASE_URL rule as
+ * `npm start`, but does not ask for Slack credentials.
+ */
+export function loadDatabaseConfig(env: Env): Readonly<{ databaseUrl: string }> {
+  return Object.freeze({ databaseUrl: databaseUrlOf(env) });
+}
+
+/** OPS_PORT must not collide with PORT; OPS_TOKEN must be long enough not to be guessed. */
+function opsSettings(env: Env, port: number) {
+  const opsPort = tcpPort(env, 'OPS_PORT', undefined);
+  if (opsPort !== undefined && opsPort !== 0 && opsPort === port) {
+    throw new ConfigError(`OPS_PORT must differ from PORT (both are ${port}); unset it to share PORT`);
+  }
+  const opsToken = read(env, 'OPS_TOKEN');
+  if (opsToken !== undefined && (opsToken.length < 24 || /\s/.test(opsToken))) {
+    throw new ConfigError(
+      'OPS_TOKEN must be at least 24 characters without spaces, like the output of `openssl rand -hex 24`',
+    );
+  }
+  return {
+    ...(opsPort !== undefined ? { opsPort } : {}),
+    ...(opsToken !== undefined ? { opsToken } : {}),
+    queueViewWritable: flag(env, 'OPS_QUEUE_VIEW_WRITABLE'),
+  };
 }
 
 function prefixed(env: Env, name: string, prefix: string, example: string): string | undefined {
@@ -173,11 +238,7 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
   }
   const role = roleText as ProcessRole;
 
-  const portText = read(env, 'PORT') ?? '3000';
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) {
-    throw new ConfigError(`PORT must be a TCP port number 0-65535, like 3000 (got "${portText}")`);
-  }
+  const port = tcpPort(env, 'PORT', '3000') ?? 3000;
 
   const host = read(env, 'HOST');
   if (host !== undefined && !/^[A-Za-z0-9.:-]+$/.test(host)) {
@@ -214,13 +275,7 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     );
   }
 
-  const databaseUrl = url(
-    env,
-    'DATABASE_URL',
-    'postgres://postgres@127.0.0.1:5432/careerplan',
-    ['postgres:', 'postgresql:'],
-    'postgres://user:password@host:5432/careerplan',
-  );
+  const databaseUrl = databaseUrlOf(env);
   const redisUrl = url(
     env,
     'REDIS_URL',
@@ -279,5 +334,6 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     workspaceMessagesPerMinute,
     workerConcurrency: Number(concurrencyText),
     databasePoolSize: Number(poolText),
+    ...opsSettings(env, port),
   });
 }

@@ -57,7 +57,13 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
   const workspaces = createWorkspaceRepository(db);
   const installations = cipher ? createInstallationRepository(db, cipher) : undefined;
   const jobRuns = createJobRunRepository(db);
-  const queues = createJobQueues({ connection: redis, prefix: config.queuePrefix, jobRuns, metrics });
+  const queues = createJobQueues({
+    connection: redis,
+    prefix: config.queuePrefix,
+    jobRuns,
+    metrics,
+    exportDepth: config.role !== 'web',
+  });
   const botTokens = createBotTokens(config.auth, installations);
   const clients = createBackgroundClients(config.slackApiUrl, metrics);
 

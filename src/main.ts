@@ -1,17 +1,19 @@
-import { existsSync } from 'node:fs';
 import { ConfigError, hasSlackCredentials, loadConfig } from './config.ts';
+import { loadDotEnv } from './env-file.ts';
 import { createLogger } from './ops/logger.ts';
-import { type RunningCareerplan, startCareerplan } from './server.ts';
+import { startCareerplan } from './server.ts';
 
 /**
- * Entry point: `npm start [-- web|worker|all|sandbox]`. Configuration problems print one line and
- * exit 1; SIGTERM/SIGINT shut down in order, with a force-quit after SHUTDOWN_TIMEOUT_MS.
+ * Entry point: `npm start [-- web|worker|all|sandbox]` (node itself, not a shell or a tsx wrapper
+ * process, so SIGTERM reaches this handler). Configuration and start-up problems print one line
+ * naming the setting and exit 1; SIGTERM/SIGINT shut down in order, with a force-quit after
+ * SHUTDOWN_TIMEOUT_MS.
  *
  * With no Slack credentials at all (and NODE_ENV not production), or with `sandbox`, it starts the
  * local sandbox instead: careerplan against a Slack stand-in, with a Slack-like page in the browser.
  */
 // A local .env (copied from .env.example) is read when present; real environment variables win.
-if (existsSync('.env')) process.loadEnvFile('.env');
+loadDotEnv();
 
 const fail = (message: string): never => {
   process.stderr.write(`careerplan: ${message}\n`);
@@ -27,54 +29,68 @@ if (explicitSandbox && production) {
 const sandbox =
   explicitSandbox || (roleArg === undefined && !production && !hasSlackCredentials(process.env));
 
-let running: { stop(): Promise<void> };
-let shutdownTimeoutMs = 15_000;
-let logger = createLogger('info');
-try {
+/** Starts the sandbox or the app; resolves to what shutdown stops. */
+async function start(): Promise<{
+  stop(): Promise<void>;
+  logger: ReturnType<typeof createLogger>;
+  timeoutMs: number;
+}> {
   if (sandbox) {
     // Loaded only here: a production process never imports the sandbox.
     const { SandboxStartError, startSandbox } = await import('./sandbox/start.ts');
     try {
       const started = await startSandbox(process.env);
-      running = started;
       process.stdout.write(
         explicitSandbox
           ? `running the local sandbox at ${started.url}\n`
           : `no Slack credentials: running the local sandbox at ${started.url}; set SLACK_* to connect to Slack\n`,
       );
+      return { stop: () => started.stop(), logger: createLogger('info'), timeoutMs: 15_000 };
     } catch (error) {
       if (error instanceof SandboxStartError || error instanceof ConfigError) fail(error.message);
       throw error;
     }
-  } else {
-    let config: ReturnType<typeof loadConfig>;
-    try {
-      config = loadConfig(process.env, roleArg);
-    } catch (error) {
-      if (error instanceof ConfigError) fail(error.message);
-      throw error;
-    }
-    shutdownTimeoutMs = config.shutdownTimeoutMs;
-    logger = createLogger(config.logLevel, { role: config.role });
-    running = (await startCareerplan(config, logger)) satisfies RunningCareerplan;
   }
-} catch (error) {
-  // Start-up failures (database unreachable, port taken) are one line too, no stack trace.
-  fail(`could not start: ${(error as Error).message}`);
-  throw error;
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env, roleArg);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const logger = createLogger(config.logLevel, { role: config.role });
+  const running = await startCareerplan(config, logger);
+  return { stop: () => running.stop(), logger, timeoutMs: config.shutdownTimeoutMs };
 }
 
+// Signals are handled from the first moment, not once start-up has finished: a SIGTERM that
+// arrives while the app is still starting (a quick redeploy) waits for start-up, then shuts down in
+// order, instead of killing the process in the middle of a migration or a job.
+const starting = start();
 let stopping = false;
 const shutdown = (signal: string) => {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'shutting down');
-  const force = setTimeout(() => {
-    logger.error('shutdown timed out; exiting');
-    process.exit(1);
-  }, shutdownTimeoutMs);
-  force.unref();
-  void running.stop().then(() => process.exit(0));
+  void starting.then(
+    (running) => {
+      running.logger.info({ signal }, 'shutting down');
+      const force = setTimeout(() => {
+        running.logger.error('shutdown timed out; exiting');
+        process.exit(1);
+      }, running.timeoutMs);
+      force.unref();
+      return running.stop().then(() => process.exit(0));
+    },
+    // A start-up that failed has already stopped what it started; the catch below reports it.
+    () => {},
+  );
 };
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+
+try {
+  await starting;
+} catch (error) {
+  // Start-up failures (database unreachable, port taken) are one line too, no stack trace.
+  fail(`could not start: ${(error as Error).message}`);
+}

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import { ensureDatabase } from './db/ensure-database.ts';
@@ -11,6 +11,9 @@ import { registerJobSchedulers } from './jobs/schedulers.ts';
 import { startWorkers } from './jobs/worker.ts';
 import { opsRoutes } from './ops/health.ts';
 import type { Logger } from './ops/logger.ts';
+import { asBoltRoutes, closeServer, listen, type OpsRoute, routeRequests } from './ops/ops-http.ts';
+import { buildOpsSurface } from './ops/ops-surface.ts';
+import { explainDatabaseError, explainListenError, startupStep } from './ops/startup-errors.ts';
 import { createSlackApp } from './slack/app.ts';
 import { assembleFeatures } from './slack/assemble.ts';
 import type { FeatureRegistry } from './slack/feature-registry.ts';
@@ -19,6 +22,8 @@ import type { FeatureFactory } from './slack/kit/feature.ts';
 
 export interface RunningCareerplan {
   port: number;
+  /** The bound OPS_PORT (OPS_PORT=0 picks a free one), when it is set. */
+  opsPort?: number;
   deps: Deps;
   /** Every feature's declarations (what help, Home, export and erase loop over). */
   features: FeatureRegistry;
@@ -35,89 +40,103 @@ export async function startCareerplan(
   logger: Logger,
   options: { clock?: Clock; extraFeatures?: ReadonlyArray<FeatureFactory<Deps>> } = {},
 ): Promise<RunningCareerplan> {
-  if (await ensureDatabase(config.databaseUrl)) logger.info('created the database named in DATABASE_URL');
-  const applied = await migrate(config.databaseUrl);
-  if (applied.length) logger.info({ applied }, 'applied migrations');
+  const database = explainDatabaseError(config.databaseUrl);
+  await startupStep(database, async () => {
+    if (await ensureDatabase(config.databaseUrl)) logger.info('created the database named in DATABASE_URL');
+    const applied = await migrate(config.databaseUrl);
+    if (applied.length) logger.info({ applied }, 'applied migrations');
+  });
 
   const deps = buildDeps(config, logger, options.clock);
   // Both roles need the features: the web role for listeners, the worker for what they send.
   const features = assembleFeatures(deps, options.extraFeatures);
-  const routes = opsRoutes(deps.readinessChecks, deps.metrics);
+  const surface = buildOpsSurface(config, deps, opsRoutes(deps.readinessChecks, deps.metrics));
   const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    // In start order: stop taking Slack requests, let running jobs finish, then the ops port.
+    for (const step of stops)
+      await step().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
+    await deps.close();
+  };
   let port = config.port;
+  let opsPort: number | undefined;
 
-  if (config.role === 'web' || config.role === 'all') {
-    const slack = createSlackApp({
-      config,
-      services: deps,
-      registry: features.registry,
-      resolver: features.resolver,
-      routes,
-      installationStore: deps.installations ? createInstallationStore(deps.installations) : undefined,
-    });
-    port = await slack.start();
-    stops.push(() => slack.stop());
-  } else {
-    const server = await listenOps(config.port, config.host, routes);
-    port = (server.address() as AddressInfo).port;
-    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  }
+  try {
+    if (config.role === 'web' || config.role === 'all') {
+      const slack = createSlackApp({
+        config,
+        services: deps,
+        registry: features.registry,
+        resolver: features.resolver,
+        routes: asBoltRoutes(surface.onPort),
+        installationStore: deps.installations ? createInstallationStore(deps.installations) : undefined,
+      });
+      port = await slack.start();
+      stops.push(() => slack.stop());
+    } else {
+      const server = await serve('PORT', config.port, config.host, surface.onPort);
+      port = (server.address() as AddressInfo).port;
+      stops.push(() => closeServer(server));
+    }
 
-  if (config.role === 'worker' || config.role === 'all') {
-    const workers = startWorkers({
-      connection: deps.redis,
-      prefix: config.queuePrefix,
-      handlers: buildJobHandlers(deps, features.registry.jobs),
-      jobRuns: deps.jobRuns,
-      metrics: deps.metrics,
-      logger,
-      concurrency: config.workerConcurrency,
-    });
-    const cron = startHousekeepingCron({ db: deps.db, jobRuns: deps.jobRuns, logger });
-    // Registered in the background: a Redis outage at start must not keep the process down.
-    void registerJobSchedulers(deps.queues).catch((error: unknown) =>
-      logger.error({ err: error }, 'could not register job schedulers'),
-    );
-    stops.push(async () => {
-      cron.stop();
-      await workers.close();
-    });
+    if (config.role === 'worker' || config.role === 'all') {
+      const workers = startWorkers({
+        connection: deps.redis,
+        prefix: config.queuePrefix,
+        handlers: buildJobHandlers(deps, features.registry.jobs),
+        jobRuns: deps.jobRuns,
+        metrics: deps.metrics,
+        logger,
+        concurrency: config.workerConcurrency,
+      });
+      const cron = startHousekeepingCron({ db: deps.db, jobRuns: deps.jobRuns, logger });
+      // Registered in the background: a Redis outage at start must not keep the process down.
+      void registerJobSchedulers(deps.queues).catch((error: unknown) =>
+        logger.error({ err: error }, 'could not register job schedulers'),
+      );
+      stops.push(async () => {
+        cron.stop();
+        await workers.close();
+      });
+    }
+
+    if (config.opsPort !== undefined && surface.onOpsPort) {
+      const server = await serve('OPS_PORT', config.opsPort, config.host, surface.onOpsPort);
+      opsPort = (server.address() as AddressInfo).port;
+      stops.push(() => closeServer(server));
+    }
+  } catch (error) {
+    // A step that failed must not leave workers, sockets or pools behind (tests start many apps).
+    await stop();
+    throw error;
   }
 
   logger.info(
-    { role: config.role, port, auth: config.auth.mode, socketMode: Boolean(config.appToken) },
+    {
+      role: config.role,
+      port,
+      ...(opsPort !== undefined ? { opsPort } : {}),
+      opsApi: config.opsToken !== undefined,
+      auth: config.auth.mode,
+      socketMode: Boolean(config.appToken),
+    },
     'careerplan started',
   );
   return {
     port,
+    ...(opsPort !== undefined ? { opsPort } : {}),
     deps,
     features: features.registry,
-    async stop() {
-      for (const stop of stops)
-        await stop().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
-      await deps.close();
-    },
+    stop,
   };
 }
 
-/** The worker role still answers /healthz, /readyz and /metrics, on a bare HTTP server. */
-function listenOps(
+/** A bare HTTP server for operator routes (the worker role's PORT, and OPS_PORT). */
+function serve(
+  setting: string,
   port: number,
   host: string | undefined,
-  routes: ReturnType<typeof opsRoutes>,
+  routes: readonly OpsRoute[],
 ): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const route = routes.find((r) => r.path === path && r.method === req.method);
-    if (route) route.handler(req, res);
-    else {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    }
-  });
-  return new Promise((resolve, reject) => {
-    // A taken port must become the one-line start-up error, not an uncaught exception.
-    server.once('error', reject);
-    server.listen({ port, ...(host ? { host } : {}) }, () => resolve(server));
-  });
+  return startupStep(explainListenError(setting, port), () => listen(port, routeRequests(routes), host));
 }

@@ -33,6 +33,12 @@ export function createJobQueues(deps: {
   prefix: string;
   jobRuns: JobRunRepository;
   metrics: Metrics;
+  /**
+   * Export `careerplan_queue_jobs` from this process. Only the worker role does: the depth is the
+   * same number seen from every process, so exporting it from web replicas too would make a
+   * Prometheus `sum()` count each job once per process.
+   */
+  exportDepth?: boolean;
 }) {
   const queues = new Map<QueueName, Queue>();
   for (const name of QUEUE_NAMES) {
@@ -51,15 +57,16 @@ export function createJobQueues(deps: {
     );
   }
 
-  deps.metrics.addQueueDepthReader(async () => {
-    const readings: Array<{ labels: Record<string, string>; value: number }> = [];
-    for (const [name, queue] of queues) {
-      const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
-      for (const [state, value] of Object.entries(counts))
-        readings.push({ labels: { queue: name, state }, value });
-    }
-    return readings;
-  });
+  if (deps.exportDepth !== false)
+    deps.metrics.addQueueDepthReader(async () => {
+      const readings: Array<{ labels: Record<string, string>; value: number }> = [];
+      for (const [name, queue] of queues) {
+        const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
+        for (const [state, value] of Object.entries(counts))
+          readings.push({ labels: { queue: name, state }, value });
+      }
+      return readings;
+    });
 
   function queueFor(name: QueueName): Queue {
     const queue = queues.get(name);

@@ -79,7 +79,10 @@ export function startWorkers(deps: {
       }
       const permanent = error instanceof PermanentJobError;
       const final = permanent || attempt >= maxAttempts;
-      const message = scrubSecrets((error as Error).message ?? String(error)).slice(0, 2000);
+      // The code first (user_not_found, not_installed…): it is what an operator filters on.
+      const text = (error as Error).message ?? String(error);
+      const coded = permanent && !text.includes(error.code) ? `${error.code}: ${text}` : text;
+      const message = scrubSecrets(coded).slice(0, 2000);
       await upsert(key, {
         status: final ? 'failed' : 'queued',
         attempts: attempt,

@@ -1,20 +1,26 @@
 import { type FetchFunction, WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Metrics } from '../ops/metrics.ts';
 
-/** The Slack Web API method a request URL names (`…/api/chat.postMessage` → `chat.postMessage`). */
-function methodOf(url: string | URL): string {
-  const path = typeof url === 'string' ? url : url.pathname;
-  const method = path.split('?')[0]?.split('/').pop();
-  return method && /^[a-zA-Z.]+$/.test(method) ? method : 'unknown';
+/**
+ * What a request through the WebClient's fetch is: a Web API method (`…/api/chat.postMessage` →
+ * `chat.postMessage`), or an upload — files.uploadV2 sends the file's bytes to the URL that
+ * files.getUploadURLExternal returned (https://files.slack.com/upload/v1/…), which is not a method
+ * and does not answer JSON.
+ */
+function callOf(url: string | URL): { method: string; upload: boolean } {
+  const path = (typeof url === 'string' ? new URL(url, 'http://x') : url).pathname;
+  const match = /\/api\/([a-zA-Z.]+)$/.exec(path);
+  return match?.[1] ? { method: match[1], upload: false } : { method: 'upload', upload: true };
 }
 
 /**
  * A fetch that counts every Web API call by method and outcome. It sits under every WebClient the
- * app makes (Bolt's, OAuth's and the workers'), so 429s are counted wherever they happen.
+ * app makes (Bolt's, OAuth's and the workers'), so 429s are counted wherever they happen. API
+ * calls are judged by their JSON `ok`; uploads (method="upload") by their HTTP status alone.
  */
 export function instrumentedFetch(metrics: Metrics): FetchFunction {
   return async (url, init) => {
-    const method = methodOf(url);
+    const { method, upload } = callOf(url);
     let response: Response;
     try {
       response = await fetch(url, init as RequestInit);
@@ -25,6 +31,7 @@ export function instrumentedFetch(metrics: Metrics): FetchFunction {
     let outcome = 'ok';
     if (response.status === 429) outcome = 'ratelimited';
     else if (response.status >= 500) outcome = 'server_error';
+    else if (upload) outcome = response.ok ? 'ok' : 'error';
     else {
       const body = (await response
         .clone()

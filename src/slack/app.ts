@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import type { ProcessedEventRepository } from '../db/processed-events.repository.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import { explainListenError, explainSlackAuthError, startupStep } from '../ops/startup-errors.ts';
 import { instrumentedFetch, interactiveClientOptions } from '../slack-api/web-client.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { createCommandRouter } from './commands/router.ts';
@@ -18,7 +19,7 @@ import { BOT_SCOPES } from './scopes.ts';
 
 export interface OpsRoute {
   path: string;
-  method: string;
+  method: string | string[];
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
@@ -98,9 +99,15 @@ export function createSlackApp(deps: {
     app,
     /** Starts listening; returns the bound port (PORT=0 picks a free one, as tests do). */
     async start(): Promise<number> {
-      await app.init();
+      // auth.test with the bot token (single workspace); OAuth mode checks tokens per request.
+      const tokenSetting =
+        config.auth.mode === 'single' ? 'SLACK_BOT_TOKEN' : 'the stored installation token';
+      await startupStep(explainSlackAuthError(config.slackApiUrl, tokenSetting), () => app.init());
       const listen = config.host && !config.appToken ? { port: config.port, host: config.host } : config.port;
-      const server = (await app.start(listen)) as unknown;
+      const server = (await startupStep(
+        explainListenError('PORT', config.port, Boolean(config.appToken)),
+        () => app.start(listen),
+      )) as unknown;
       const address = (server as { address?: () => AddressInfo | string | null }).address?.();
       return typeof address === 'object' && address ? address.port : config.port;
     },

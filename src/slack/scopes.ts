@@ -6,7 +6,7 @@ export const BOT_SCOPES = [
   'commands', // /careerplan
   'chat:write', // reminders, ritual posts, digests, leaderboard
   'im:write', // open DMs for reminders and feedback asks
-  'im:history', // exactly-once delivery: look for our own message metadata in a DM before resending
+  'im:history', // exactly-once delivery (our own message metadata in a DM); message.im for the DM help
   'users:read', // member names and IANA time zones (users.info, user_change)
   'channels:read', // ritual audience: members of the ritual's public channel
   'channels:history', // learning-hour summaries posted as replies in the ritual thread

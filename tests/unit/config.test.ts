@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError, loadConfig, loadDatabaseConfig } from '../../src/config.ts';
 
 const single = { SLACK_SIGNING_SECRET: 'secret', SLACK_BOT_TOKEN: 'xoxb-1-2-abc' };
 const oauth = {
@@ -60,6 +60,11 @@ describe('loadConfig', () => {
     [{ ...oauth, SLACK_STATE_SECRET: '' }, 'SLACK_STATE_SECRET'],
     [{ ...oauth, SLACK_CLIENT_ID: '' }, 'SLACK_CLIENT_ID'],
     [{ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_BOT_TOKEN'],
+    [{ ...single, OPS_PORT: 'ops' }, 'OPS_PORT'],
+    [{ ...single, PORT: '3000', OPS_PORT: '3000' }, 'OPS_PORT'],
+    [{ ...single, OPS_TOKEN: 'short' }, 'OPS_TOKEN'],
+    [{ ...single, OPS_TOKEN: 'a token with spaces in it, long enough' }, 'OPS_TOKEN'],
+    [{ ...single, OPS_QUEUE_VIEW_WRITABLE: 'maybe' }, 'OPS_QUEUE_VIEW_WRITABLE'],
   ])('rejects %o with one line naming %s', (env, variable) => {
     const message = errorOf(env as Record<string, string>);
     expect(message.startsWith(variable) || message.includes(variable)).toBe(true);
@@ -86,5 +91,27 @@ describe('loadConfig', () => {
     });
     expect(config.appToken).toBe('xapp-1-2');
     expect(config.slackApiUrl).toBe('http://127.0.0.1:9/api/');
+  });
+
+  it('leaves the ops port and token unset by default: everything on PORT, task API and queue view off', () => {
+    const config = loadConfig(single);
+    expect(config.opsPort).toBeUndefined();
+    expect(config.opsToken).toBeUndefined();
+    expect(config.queueViewWritable).toBe(false);
+    const ops = loadConfig({
+      ...single,
+      OPS_PORT: '9100',
+      OPS_TOKEN: 'x'.repeat(24),
+      OPS_QUEUE_VIEW_WRITABLE: 'true',
+    });
+    expect(ops).toMatchObject({ opsPort: 9100, opsToken: 'x'.repeat(24), queueViewWritable: true });
+  });
+
+  it('db:migrate reads DATABASE_URL by the same rule as start, without Slack settings', () => {
+    expect(loadDatabaseConfig({})).toEqual({ databaseUrl: 'postgres://postgres@127.0.0.1:5432/careerplan' });
+    expect(loadDatabaseConfig({ DATABASE_URL: ' postgres://u:p@db:5432/x ' }).databaseUrl).toBe(
+      'postgres://u:p@db:5432/x',
+    );
+    expect(() => loadDatabaseConfig({ DATABASE_URL: 'mysql://x/y' })).toThrow(/DATABASE_URL/);
   });
 });

@@ -22,6 +22,7 @@ const manifestSchema = z.object({
   display_information: z.object({
     name: z.string(),
     description: z.string().optional(),
+    long_description: z.string().optional(),
     background_color: z.string().optional(),
   }),
   features: z.object({
@@ -34,7 +35,7 @@ const manifestSchema = z.object({
     slash_commands: z.array(
       z.object({
         command: z.string(),
-        url: z.string(),
+        url: z.string().optional(),
         description: z.string(),
         usage_hint: z.string().optional(),
         should_escape: z.boolean(),
@@ -42,20 +43,23 @@ const manifestSchema = z.object({
     ),
   }),
   oauth_config: z.object({
-    redirect_urls: z.array(z.string()),
+    redirect_urls: z.array(z.string()).optional(),
     scopes: z.object({ bot: z.array(z.string()) }),
   }),
   settings: z.object({
-    event_subscriptions: z.object({ request_url: z.string(), bot_events: z.array(z.string()) }),
-    interactivity: z.object({ is_enabled: z.boolean(), request_url: z.string() }),
+    event_subscriptions: z.object({ request_url: z.string().optional(), bot_events: z.array(z.string()) }),
+    interactivity: z.object({ is_enabled: z.boolean(), request_url: z.string().optional() }),
     org_deploy_enabled: z.boolean(),
     socket_mode_enabled: z.boolean(),
     token_rotation_enabled: z.boolean(),
   }),
 });
 
-const text = readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8');
-const manifest = manifestSchema.parse(parse(text));
+const read = (file: string) =>
+  manifestSchema.parse(parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')));
+const manifest = read('manifest.yml');
+const socketText = readFileSync(new URL('../../manifest.socket.yml', import.meta.url), 'utf8');
+const socketManifest = read('manifest.socket.yml');
 
 describe('manifest.yml', () => {
   it('declares the one slash command, pointed at /slack/events', () => {
@@ -101,14 +105,18 @@ describe('manifest.yml', () => {
   });
 
   it('redirects OAuth installs to /slack/oauth_redirect', () => {
-    expect(manifest.oauth_config.redirect_urls.length).toBeGreaterThan(0);
-    for (const url of manifest.oauth_config.redirect_urls)
+    expect(manifest.oauth_config.redirect_urls?.length).toBeGreaterThan(0);
+    for (const url of manifest.oauth_config.redirect_urls ?? [])
       expect(url).toMatch(/^https:\/\/[^/]+\/slack\/oauth_redirect$/);
   });
 
   it("stays within Slack's display limits", () => {
     expect(manifest.display_information.name.length).toBeLessThanOrEqual(35);
     expect(manifest.display_information.description?.length ?? 0).toBeLessThanOrEqual(140);
+    // Slack's app directory wants 175-4000 characters here.
+    const long = manifest.display_information.long_description ?? '';
+    expect(long.length).toBeGreaterThanOrEqual(175);
+    expect(long.length).toBeLessThanOrEqual(4000);
     expect(manifest.display_information.background_color).toMatch(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/);
     expect(manifest.features.bot_user.display_name.length).toBeLessThanOrEqual(80);
   });
@@ -116,5 +124,28 @@ describe('manifest.yml', () => {
   it('defaults to HTTP mode with one request URL (Socket Mode is an opt-in)', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.settings.token_rotation_enabled).toBe(false);
+  });
+});
+
+describe('manifest.socket.yml (Socket Mode, for installs without a public URL)', () => {
+  it('turns Socket Mode on and needs nothing replaced: no request URL, no YOUR-HOST', () => {
+    expect(socketManifest.settings.socket_mode_enabled).toBe(true);
+    expect(socketText).not.toContain('YOUR-HOST');
+    expect(socketManifest.settings.event_subscriptions.request_url).toBeUndefined();
+    expect(socketManifest.settings.interactivity).toEqual({ is_enabled: true });
+    expect(socketManifest.features.slash_commands.every((c) => c.url === undefined)).toBe(true);
+  });
+
+  it('is manifest.yml in every other respect: command, scopes, events, tabs and texts', () => {
+    const withoutTransport = (m: typeof manifest) => ({
+      display: m.display_information,
+      appHome: m.features.app_home,
+      botUser: m.features.bot_user,
+      commands: m.features.slash_commands.map(({ url: _url, ...rest }) => rest),
+      scopes: [...m.oauth_config.scopes.bot].sort(),
+      events: [...m.settings.event_subscriptions.bot_events].sort(),
+      interactive: m.settings.interactivity.is_enabled,
+    });
+    expect(withoutTransport(socketManifest)).toEqual(withoutTransport(manifest));
   });
 });

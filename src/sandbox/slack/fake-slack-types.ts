@@ -4,6 +4,7 @@
  */
 import type { FakeSlackModel } from './fake-slack-model.ts';
 import type { SlackAnswer } from './fake-slack-params.ts';
+import type { FakeSocketMode } from './fake-slack-socket.ts';
 
 export interface FakeSlackCall {
   method: string;
@@ -44,6 +45,8 @@ export interface FakeSlack {
   /** Calls the fake answered (injected 429/5xx left out). */
   callsTo(method: string): FakeSlackCall[];
   violations: string[];
+  /** Socket Mode: app tokens, connections, envelopes that must be acknowledged. */
+  socketMode: FakeSocketMode;
   addWorkspace(w: {
     teamId: string;
     teamName?: string;

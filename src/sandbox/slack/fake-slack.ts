@@ -14,6 +14,7 @@ import { parseRequest, readBody, sendJson } from './fake-slack-http.ts';
 import { authenticatedMethods, unauthenticatedMethods } from './fake-slack-methods.ts';
 import { FakeSlackModel, SlackFailure } from './fake-slack-model.ts';
 import { type BaseContext, isRecord, type OAuthInstall, type SlackAnswer } from './fake-slack-params.ts';
+import { attachSocketMode } from './fake-slack-socket.ts';
 import type {
   FakeSlack,
   FakeSlackCall,
@@ -174,7 +175,11 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
       );
       return;
     }
-    const answer = dispatch(method, token, params);
+    // Authenticated by an app-level token, not a workspace's bot token (fake-slack-socket.ts).
+    const answer =
+      method === 'apps.connections.open'
+        ? socketMode.connectionsOpen(token)
+        : dispatch(method, token, params);
     call.response = answer;
     const team = answer.team;
     if (call.teamId === undefined && isRecord(team) && typeof team.id === 'string') call.teamId = team.id;
@@ -251,6 +256,7 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
     server.listen(0, '127.0.0.1', () => resolve());
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const socketMode = attachSocketMode(server, () => baseUrl, violations);
 
   const requireTeam = (teamId: string): void => {
     if (!model.workspaces.has(teamId)) throw new Error(`fakeSlack: workspace ${teamId} is not registered`);
@@ -261,6 +267,7 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
     baseUrl,
     calls,
     violations,
+    socketMode,
     callsTo: (method) => calls.filter((c) => c.method === method && c.injectedStatus === undefined),
     addWorkspace(w) {
       for (const [teamId, existing] of model.workspaces) {
@@ -413,6 +420,7 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
       model.clearActivity();
     },
     async close() {
+      await socketMode.close();
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
     },

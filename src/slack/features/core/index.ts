@@ -13,6 +13,7 @@ import { showHelp } from './actions/show-help.ts';
 import { quickStartBlocks } from './blocks/home.ts';
 import { exportCommand } from './commands/export.ts';
 import { appUninstalled, tokensRevoked } from './events/app-uninstalled.ts';
+import { registerDirectMessageHelp } from './events/direct-message.ts';
 import { userChange } from './events/user-change.ts';
 import { appHomeOpened, type HomePublisher } from './home.ts';
 import { ACTIONS } from './ids.ts';
@@ -61,6 +62,7 @@ export function createCoreFeature(deps: CoreDeps, registry: () => FeatureRegistr
       app.event('app_uninstalled', appUninstalled(deps));
       app.event('tokens_revoked', tokensRevoked(deps));
       app.event('user_change', userChange(deps));
+      registerDirectMessageHelp(app);
       app.action<BlockButtonAction>(
         ACTIONS.showHelp,
         showHelp(() => registry().help),
