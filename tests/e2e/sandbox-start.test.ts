@@ -4,8 +4,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.ts';
@@ -28,8 +30,10 @@ function start(env: NodeJS.ProcessEnv, cwd: string): { child: ChildProcess; outp
   const script = (
     JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
   ).scripts.start;
-  expect(script).toBe('tsx src/main.ts');
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/main.ts')], { cwd, env });
+  expect(script).toBe('exec node --import tsx src/main.ts');
+  // The same command, with tsx resolved from the project (the empty directory has no node_modules).
+  const tsx = pathToFileURL(createRequire(join(ROOT, 'package.json')).resolve('tsx')).href;
+  const child = spawn(process.execPath, ['--import', tsx, join(ROOT, 'src/main.ts')], { cwd, env });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString();
