@@ -71,6 +71,8 @@ export interface StoredUpload {
   filename?: string;
   title?: string;
   content?: string;
+  /** The uploaded bytes as sent (content is their UTF-8 reading; a PNG needs these). */
+  bytes?: Buffer;
   channelId?: string;
   completed: boolean;
 }

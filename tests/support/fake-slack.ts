@@ -215,8 +215,13 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
       }).formData();
       const first = [...form.values()][0];
       upload.content = first === undefined ? '' : typeof first === 'string' ? first : await first.text();
+      upload.bytes =
+        first === undefined || typeof first === 'string'
+          ? Buffer.from(upload.content)
+          : Buffer.from(await first.arrayBuffer());
     } else {
       upload.content = raw.toString('utf8');
+      upload.bytes = raw;
     }
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
   };
@@ -366,6 +371,7 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
         .map((u) => ({
           fileId: u.fileId,
           content: u.content ?? '',
+          bytes: u.bytes ?? Buffer.from(u.content ?? ''),
           ...(u.title === undefined ? {} : { title: u.title }),
           ...(u.filename === undefined ? {} : { filename: u.filename }),
           ...(u.channelId === undefined ? {} : { channelId: u.channelId }),
