@@ -29,6 +29,26 @@ const DONE_COLUMN = { read: 'read_done', practice: 'practice_done', show: 'show_
 /** Action plans of members' gaps, one per member and skill. */
 export function createActionPlanRepository(db: Db) {
   return {
+    /** Every action plan of the member (a handful: one per gap they planned). */
+    async forMember(teamId: string, userId: string): Promise<Map<string, ActionPlan>> {
+      const rows = await db
+        .selectFrom('skill_action_plans')
+        .select([
+          'skill_id',
+          'read_text',
+          'read_url',
+          'practice_text',
+          'show_text',
+          'read_done',
+          'practice_done',
+          'show_done',
+        ])
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .execute();
+      return new Map(rows.map((r) => [r.skill_id, toPlan(r)]));
+    },
+
     async forSkills(
       teamId: string,
       userId: string,

@@ -57,12 +57,9 @@ export function createCatalogRepository(db: Db) {
   return {
     /** The whole catalogue, retired skills included; seeds the default one the first time. */
     async catalog(teamId: string): Promise<Catalog> {
-      const settings = await db
-        .selectFrom('skill_settings')
-        .select('catalog_seeded_at')
-        .where('team_id', '=', teamId)
-        .executeTakeFirst();
-      if (settings?.catalog_seeded_at) return read(db, teamId);
+      // Domains are never deleted, so a team with domains has been seeded: one read, no lock.
+      const existing = await read(db, teamId);
+      if (existing.domains.length > 0) return existing;
       // Inside a unit of work the seed joins its transaction (Kysely cannot nest them).
       const inTransaction = <T>(work: (trx: Db) => Promise<T>) =>
         db.isTransaction ? work(db) : db.transaction().execute(work);

@@ -78,21 +78,18 @@ export function createSkillsService(deps: {
   const { store, uow, clock } = deps;
 
   async function profile(owner: SkillOwner): Promise<SkillProfile> {
-    const [catalog, history, active] = await Promise.all([
+    // One round of concurrent reads: this is the per-member view the benchmark times.
+    const [catalog, history, active, plans] = await Promise.all([
       store.catalog.catalog(owner.teamId),
       store.assessments.history(owner.teamId, owner.userId),
       store.sprints.active(owner.teamId, owner.userId),
+      store.plans.forMember(owner.teamId, owner.userId),
     ]);
     const sprint = runningSprint(active, clock.now(), owner.tz);
     const ranked = rankGaps(
       [...history.values()].map((h) => h.latest),
       catalogOrder(catalog),
       new Set(sprint?.focalSkillIds ?? []),
-    );
-    const plans = await store.plans.forSkills(
-      owner.teamId,
-      owner.userId,
-      ranked.map((g) => g.skillId),
     );
     const gaps = ranked.flatMap((gap) => {
       const skill = catalog.skills.find((s) => s.id === gap.skillId);
