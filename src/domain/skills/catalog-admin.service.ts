@@ -2,9 +2,12 @@ import type { UnitOfWork } from '../../db/unit-of-work.ts';
 import type { Clock } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { localDateOf } from '../schedules/index.ts';
-import { pickableSkill, validateSkillName } from './catalog.ts';
+import { activeSkills, pickableSkill, validateSkillName } from './catalog.ts';
 import { validateCheckinEvery } from './checkin-schedule.ts';
 import type { SkillsStore } from './skills.service.ts';
+
+/** A domain is rated on one modal page (two inputs a skill, 100 blocks a modal). */
+export const MAX_SKILLS_PER_DOMAIN = 40;
 
 /** Block ids of the admin form (and the fields of its errors). */
 export const ADMIN_FIELDS = {
@@ -53,6 +56,14 @@ export function createCatalogAdminService(deps: { uow: UnitOfWork<SkillsStore>; 
             throw new DomainError(
               'skill_catalog_invalid',
               'Pick the domain the new skill belongs to.',
+              ADMIN_FIELDS.addDomain,
+            );
+          }
+          const inDomain = activeSkills(catalog).filter((s) => s.domainId === domain.id).length;
+          if (inDomain >= MAX_SKILLS_PER_DOMAIN) {
+            throw new DomainError(
+              'skill_catalog_invalid',
+              `${domain.name} has ${inDomain} skills, the most one form can rate. Retire one first, or add it to another domain.`,
               ADMIN_FIELDS.addDomain,
             );
           }
