@@ -122,7 +122,10 @@ describe('learning sprints over HTTP: start, status, export', () => {
     expect(activity).toHaveLength(1);
   });
 
-  it('/careerplan export sprint gives the 12-week plan as Markdown with the skills chart as an image', async () => {
+  it('after a restart, /careerplan export sprint gives the 12-week plan as Markdown with the skills chart as an image', async () => {
+    await app.stop();
+    await app.restart();
+    fake.reset();
     await slash('export sprint');
     await fake.waitFor(() => fake.uploadedFiles().length === 2);
     const files = fake.uploadedFiles();
@@ -161,5 +164,68 @@ describe('learning sprints over HTTP: start, status, export', () => {
     expect(confirmed.response_action).toBe('update');
     expect((await sprints()).map((s) => s.status)).toEqual(['closed', 'active']);
     expect(JSON.stringify(await slash('sprint'))).toContain('Week 1 of 12');
+  });
+
+  it('the end-of-sprint DM asks for a retrospective, stores it, and offers the next sprint', async () => {
+    const [, current] = await sprints();
+    // As if twelve weeks had passed: the sprint's retrospective row, due now (its planned
+    // timer is twelve weeks away, so the row is stored again under the same key).
+    const key = `skills:retro:${current?.id}`;
+    await query(app, 'delete from outbox where idempotency_key = $1', [key]);
+    const [row] = await app.running.deps.outbox.enqueue([
+      {
+        teamId: TEAM,
+        key,
+        kind: 'skills.retro',
+        target: { type: 'dm', userId: 'U0ALICE' },
+        dueAt: NOW,
+        localDate: '2026-12-01',
+        tz: 'America/New_York',
+        payload: { sprintId: current?.id },
+      },
+    ]);
+    if (!row) throw new Error('not stored');
+    const dm = fake.dmChannelFor(TEAM, 'U0ALICE');
+    await fake.waitFor(() => JSON.stringify(fake.messages(dm)).includes('skills_retro_open'));
+    const message = fake.messages(dm).find((m) => JSON.stringify(m.blocks).includes('skills_retro_open'));
+    expect(message?.text).toContain('learning sprint (from 2026-12-01) is over');
+
+    await app.slack.blockActions({
+      teamId: TEAM,
+      userId: 'U0ALICE',
+      actions: [{ action_id: 'skills_retro_open', value: row.id }],
+      message: { ts: message?.ts ?? '' },
+      channelId: dm,
+    });
+    await fake.waitFor(() => fake.callsTo('views.open').length === 1);
+    const form = lastModal(fake, 'skills_retro');
+    const empty = (
+      await submitModal(app, TEAM, 'U0ALICE', form, { retro_went_well: 'Daily katas' })
+    ).json() as Answer;
+    expect(Object.keys(empty.errors ?? {})).toEqual(['retro_to_change']);
+    await submitModal(app, TEAM, 'U0ALICE', form, {
+      retro_went_well: 'Daily katas',
+      retro_to_change: 'Fewer focal skills',
+    });
+    const stored = await query<{ status: string; retro_went_well: string }>(
+      app,
+      'select status, retro_went_well from learning_sprints where id = $1',
+      [current?.id],
+    );
+    expect(stored).toEqual([{ status: 'completed', retro_went_well: 'Daily katas' }]);
+    expect(
+      (await query<{ status: string }>(app, 'select status from outbox where id = $1', [row.id]))[0]?.status,
+    ).toBe('done');
+
+    fake.reset();
+    await app.slack.blockActions({
+      teamId: TEAM,
+      userId: 'U0ALICE',
+      actions: [{ action_id: 'skills_retro_next_sprint', value: row.id }],
+      message: { ts: message?.ts ?? '' },
+      channelId: dm,
+    });
+    await fake.waitFor(() => fake.callsTo('views.open').length === 1);
+    expect(lastModal(fake, 'skills_sprint_start')).toBeDefined();
   });
 });
