@@ -9,34 +9,42 @@ import { type CheckinSettings, DEFAULT_CHECKIN } from './checkin-schedule.ts';
  * concurrent first reads seed it once. Takes Kysely, so it works inside a transaction.
  */
 export function createCatalogRepository(db: Db) {
+  /** Domains and their skills in one query (a domain without skills comes with nulls). */
   async function read(trx: Db, teamId: string): Promise<Catalog> {
-    const [domains, skills] = await Promise.all([
-      trx
-        .selectFrom('skill_domains')
-        .select(['id', 'name', 'position'])
-        .where('team_id', '=', teamId)
-        .orderBy('position')
-        .execute(),
-      trx
-        .selectFrom('skills as s')
-        .innerJoin('skill_domains as d', 'd.id', 's.domain_id')
-        .select(['s.id', 's.domain_id', 's.name', 's.position', 's.retired_at'])
-        .where('s.team_id', '=', teamId)
-        .orderBy('d.position')
-        .orderBy('s.position')
-        .orderBy('s.id')
-        .execute(),
-    ]);
-    return {
-      domains: domains.map((d) => ({ id: d.id, name: d.name, position: d.position })),
-      skills: skills.map((s) => ({
-        id: s.id,
-        domainId: s.domain_id,
-        name: s.name,
-        position: s.position,
-        retired: s.retired_at !== null,
-      })),
-    };
+    const rows = await trx
+      .selectFrom('skill_domains as d')
+      .leftJoin('skills as s', 's.domain_id', 'd.id')
+      .select([
+        'd.id as domain_id',
+        'd.name as domain_name',
+        'd.position as domain_position',
+        's.id',
+        's.name',
+        's.position',
+        's.retired_at',
+      ])
+      .where('d.team_id', '=', teamId)
+      .orderBy('d.position')
+      .orderBy('d.id')
+      .orderBy('s.position')
+      .orderBy('s.id')
+      .execute();
+    const catalog: Catalog = { domains: [], skills: [] };
+    for (const r of rows) {
+      if (catalog.domains.at(-1)?.id !== r.domain_id) {
+        catalog.domains.push({ id: r.domain_id, name: r.domain_name, position: r.domain_position });
+      }
+      if (r.id !== null && r.name !== null && r.position !== null) {
+        catalog.skills.push({
+          id: r.id,
+          domainId: r.domain_id,
+          name: r.name,
+          position: r.position,
+          retired: r.retired_at !== null,
+        });
+      }
+    }
+    return catalog;
   }
 
   async function seed(trx: Db, teamId: string): Promise<void> {
