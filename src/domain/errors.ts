@@ -39,7 +39,20 @@ export type DomainErrorCode =
   // A plan record that is missing or someone else's: one answer for both, so ids reveal nothing.
   | 'plan_not_found'
   // The impact portfolio: a logged contribution (docs/product/portfolio.md).
-  | 'contribution_invalid';
+  | 'contribution_invalid'
+  // Skills and learning sprints (docs/product/skills.md, docs/product/sprints.md).
+  | 'skill_catalog_invalid'
+  | 'skill_unknown'
+  | 'skill_retired'
+  | 'skill_rating_invalid'
+  | 'skill_target_below'
+  | 'action_plan_invalid'
+  | 'checkin_settings_invalid'
+  | 'checkin_not_found'
+  | 'sprint_invalid'
+  | 'sprint_focus_invalid'
+  | 'sprint_start_too_old'
+  | 'sprint_not_found';
 
 /**
  * A rule of the product was broken by the caller's input or state. The `code` is stable (tests and

@@ -21,6 +21,15 @@ export async function registerJobSchedulers(queues: JobQueues): Promise<void> {
       { every: 5 * 60 * 1000 },
       { name: 'reconcile-rituals', data: { horizonDays: 3 }, opts: { attempts: 3 } },
     );
+  // Skill check-ins and sprint retrospectives (features/skills): planned into the outbox ahead
+  // of their time, under keys that make replanning harmless.
+  await queues
+    .queueFor('housekeeping')
+    .upsertJobScheduler(
+      'skills-plan-checkins',
+      { every: 10 * 60 * 1000 },
+      { name: 'feature-job', data: { job: 'skills.plan-checkins', data: {} }, opts: { attempts: 3 } },
+    );
   // And once now, so a fresh deploy (or a Redis that lost its data) does not wait five minutes.
   await queues.enqueue('reconcile-rituals', { horizonDays: 3 });
 }

@@ -119,6 +119,8 @@ export interface FakeSlack {
     title?: string;
     filename?: string;
     content: string;
+    /** The bytes as uploaded (binary files such as PNGs). */
+    bytes: Buffer;
     channelId?: string;
   }>;
   dmChannelFor(teamId: string, userId: string): string;

@@ -379,6 +379,7 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
         .map((u) => ({
           fileId: u.fileId,
           content: u.content ?? '',
+          bytes: u.bytes ?? Buffer.from(u.content ?? ''),
           ...(u.title === undefined ? {} : { title: u.title }),
           ...(u.filename === undefined ? {} : { filename: u.filename }),
           ...(u.channelId === undefined ? {} : { channelId: u.channelId }),

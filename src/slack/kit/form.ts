@@ -57,6 +57,8 @@ export function formSubmission<T>(
     /** Stores the form and returns what `after` needs, or `respond(...)` to answer instead. */
     save(submission: Submission): Promise<T | Respond>;
     after?(submission: Submission, stored: T): Promise<void>;
+    /** What Slack shows once stored (e.g. the modal turned into a summary); default: it closes. */
+    answer?(submission: Submission, stored: T): ViewResponseAction | undefined;
   },
 ) {
   return async (args: ViewArgs) => {
@@ -83,7 +85,7 @@ export function formSubmission<T>(
       await ack(outcome[RESPOND]);
       return;
     }
-    await ack();
+    await ack(options.answer?.(submission, outcome));
     if (options.after) {
       await options
         .after(submission, outcome)
