@@ -39,7 +39,20 @@ export type DomainErrorCode =
   // A plan record that is missing or someone else's: one answer for both, so ids reveal nothing.
   | 'plan_not_found'
   // The impact portfolio: a logged contribution (docs/product/portfolio.md).
-  | 'contribution_invalid';
+  | 'contribution_invalid'
+  // Feedback (docs/product/feedback.md): a request's people, question and due date; answers;
+  // managers and how often feedback conversations come round.
+  | 'feedback_args'
+  | 'feedback_people_invalid'
+  | 'feedback_question_invalid'
+  | 'feedback_due_invalid'
+  | 'feedback_answer_invalid'
+  | 'feedback_closed'
+  | 'feedback_already_responded'
+  // An ask or conversation that is missing or someone else's: one answer for both.
+  | 'feedback_not_found'
+  | 'manager_invalid'
+  | 'feedback_cadence_invalid';
 
 /**
  * A rule of the product was broken by the caller's input or state. The `code` is stable (tests and

@@ -4,6 +4,7 @@ import type { MemberProfile } from '../domain/workspaces/workspace.ts';
 /** The parts of Slack's user object careerplan reads (users.info, user_change events). */
 export interface SlackUser {
   id?: string;
+  team_id?: string;
   name?: string;
   real_name?: string;
   tz?: string;
@@ -24,6 +25,7 @@ export function profileFromSlackUser(user: SlackUser): MemberProfile {
     isOwner: user.is_owner === true,
     isBot: user.is_bot === true || user.id === 'USLACKBOT',
     isDeleted: user.deleted === true,
+    homeTeamId: user.team_id || null,
   };
 }
 
