@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { FeedbackAbout, ReceivedAnswer } from '../../../../domain/feedback/feedback.ts';
 import { cut, esc, line } from '../../../kit/blocks.ts';
 
