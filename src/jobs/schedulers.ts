@@ -26,13 +26,15 @@ export async function registerJobSchedulers(
       { name: 'reconcile-rituals', data: { horizonDays: 3 }, opts: { attempts: 3 } },
     );
   // Features' recurring jobs (SlackFeature.jobs with everyMs), e.g. feedback's after-review asks.
+  // The first run is one interval after start: BullMQ would otherwise run an `every` scheduler at
+  // once, on every deploy, racing whatever the process does first.
   for (const [name, job] of featureJobs) {
     if (!job.everyMs) continue;
     await queues
       .queueFor('housekeeping')
       .upsertJobScheduler(
         jobId('feature-job', name),
-        { every: job.everyMs },
+        { every: job.everyMs, startDate: Date.now() + job.everyMs },
         { name: 'feature-job', data: { job: name, data: {} }, opts: { attempts: 3 } },
       );
   }

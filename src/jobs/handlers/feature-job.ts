@@ -8,7 +8,8 @@ export interface FeatureJob {
   run(data: unknown): Promise<void>;
   /**
    * Runs on its own every this many milliseconds (a BullMQ job scheduler registered at worker
-   * start, with empty data), and once at start. Omit for jobs that are only enqueued.
+   * start, with empty data; the first run one interval after start). Omit for jobs that are
+   * only enqueued.
    */
   everyMs?: number;
 }
