@@ -30,10 +30,13 @@ async function install(app: TestApp, code: string): Promise<void> {
   const start = await fetch(`${app.baseUrl}/slack/install`, { redirect: 'manual' });
   const state = new URL(start.headers.get('location') ?? '').searchParams.get('state') ?? '';
   const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const done = await fetch(`${app.baseUrl}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
-    headers: { cookie },
-    redirect: 'manual',
-  });
+  const done = await fetch(
+    `${app.baseUrl}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`,
+    {
+      headers: { cookie },
+      redirect: 'manual',
+    },
+  );
   expect(done.status).toBeLessThan(400);
 }
 
@@ -115,7 +118,9 @@ describe('two workspaces never see each other’s feedback requests', () => {
       expect(said).toContain('not one of yours');
       expect(said).not.toContain(QUESTION_A);
     }
-    expect(fake.callsTo('views.open').filter((c) => JSON.stringify(c.params).includes(QUESTION_A))).toEqual([]);
+    expect(fake.callsTo('views.open').filter((c) => JSON.stringify(c.params).includes(QUESTION_A))).toEqual(
+      [],
+    );
     expect(await feedbackSnapshot(app)).toEqual(before);
     expect(fake.violations).toEqual([]);
   });
