@@ -122,6 +122,10 @@ describe('an anonymous answer never reveals its author', () => {
       'select user_id, status from feedback_asks where answer is not null',
     );
     expect(row).toEqual({ user_id: AUTHOR.userId, status: 'answered' });
+    // ...and erased with the rest of the author's data.
+    const erased = await app.running.features.erase({ teamId: TEAM, userId: AUTHOR.userId });
+    expect(erased['feedback.answersGiven']).toBe(1);
+    expect(await query(app, 'select id from feedback_asks where user_id = $1', [AUTHOR.userId])).toEqual([]);
   });
 
   async function requestId(): Promise<string> {

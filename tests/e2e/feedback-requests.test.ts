@@ -216,4 +216,23 @@ describe('feedback requests over HTTP', () => {
     expect(rows).toEqual([{ anonymous: true, due_date: '2026-09-30' }]);
     expect(fake.violations).toEqual([]);
   });
+
+  it('delete-my-data erases requests made, asks and answers given, and manager links', async () => {
+    expect(await commandReply(fake, await slash(BOB, `manager <@${ALICE}|alice>`))).toContain('Your manager is');
+    expect(await commandReply(fake, await slash(CAROL, `manager <@${BOB}|bob>`))).toContain('Your manager is');
+    const count = async (sql: string, user: string) => (await query(app, sql, [user])).length;
+    expect(await count("select id from feedback_asks where user_id = $1 and status = 'answered'", BOB)).toBe(1);
+
+    const erasedBob = await app.running.features.erase({ teamId: TEAM, userId: BOB });
+    expect(erasedBob).toMatchObject({ 'feedback.answersGiven': 2, 'feedback.managerLinks': 2 });
+    expect(await count('select id from feedback_asks where user_id = $1', BOB)).toBe(0);
+    expect(await query(app, 'select user_id from feedback_managers')).toEqual([]);
+    // Alice's requests stay, without Bob's answer.
+    expect(await count('select id from feedback_requests where user_id = $1', ALICE)).toBe(2);
+
+    const erasedAlice = await app.running.features.erase({ teamId: TEAM, userId: ALICE });
+    expect(erasedAlice).toMatchObject({ 'feedback.requests': 2 });
+    expect(await query(app, 'select id from feedback_requests')).toEqual([]);
+    expect(await query(app, 'select id from feedback_asks')).toEqual([]);
+  });
 });
