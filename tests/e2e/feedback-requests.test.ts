@@ -218,10 +218,16 @@ describe('feedback requests over HTTP', () => {
   });
 
   it('delete-my-data erases requests made, asks and answers given, and manager links', async () => {
-    expect(await commandReply(fake, await slash(BOB, `manager <@${ALICE}|alice>`))).toContain('Your manager is');
-    expect(await commandReply(fake, await slash(CAROL, `manager <@${BOB}|bob>`))).toContain('Your manager is');
+    expect(await commandReply(fake, await slash(BOB, `manager <@${ALICE}|alice>`))).toContain(
+      'Your manager is',
+    );
+    expect(await commandReply(fake, await slash(CAROL, `manager <@${BOB}|bob>`))).toContain(
+      'Your manager is',
+    );
     const count = async (sql: string, user: string) => (await query(app, sql, [user])).length;
-    expect(await count("select id from feedback_asks where user_id = $1 and status = 'answered'", BOB)).toBe(1);
+    expect(await count("select id from feedback_asks where user_id = $1 and status = 'answered'", BOB)).toBe(
+      1,
+    );
 
     const erasedBob = await app.running.features.erase({ teamId: TEAM, userId: BOB });
     expect(erasedBob).toMatchObject({ 'feedback.answersGiven': 2, 'feedback.managerLinks': 2 });

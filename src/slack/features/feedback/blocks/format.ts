@@ -26,14 +26,8 @@ export function aboutText(about: FeedbackAbout | null): string {
 
 /** `2026-09-23` → `Wed 23 Sep`, for due dates people read. */
 export function day(date: string): string {
-  const parsed = new Date(`${date}T12:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return parsed.toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  });
+  const parsed = DateTime.fromISO(date, { zone: 'utc' });
+  return parsed.isValid ? parsed.toFormat('ccc d LLL') : date;
 }
 
 /** An answer's body: the answer, or what worked and what to improve; its rating, if any. */
