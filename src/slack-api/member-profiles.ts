@@ -5,6 +5,8 @@ import type { MemberProfile } from '../domain/workspaces/workspace.ts';
 export interface SlackUser {
   id?: string;
   team_id?: string;
+  /** Set on Enterprise Grid: the organisation and the workspaces the person belongs to. */
+  enterprise_user?: { enterprise_id?: string; teams?: string[] };
   name?: string;
   real_name?: string;
   tz?: string;
@@ -25,7 +27,9 @@ export function profileFromSlackUser(user: SlackUser): MemberProfile {
     isOwner: user.is_owner === true,
     isBot: user.is_bot === true || user.id === 'USLACKBOT',
     isDeleted: user.deleted === true,
-    homeTeamId: user.team_id || null,
+    // On Enterprise Grid, team_id is the person's home workspace of the organisation, which says
+    // nothing about whether they are in this one: left unknown, so colleagues are never refused.
+    homeTeamId: user.enterprise_user ? null : user.team_id || null,
   };
 }
 
