@@ -36,7 +36,7 @@ describe('the sandbox demo data', () => {
     expect(await count('select count(*) as n from objectives')).toBe(6);
     expect(await count('select count(*) as n from key_result_checkins')).toBeGreaterThanOrEqual(10);
     expect(await count('select count(*) as n from portfolio_artifacts')).toBe(5);
-    expect(await count("select count(*) as n from deliveries where status = 'skipped'")).toBe(1);
+    expect(await count("select count(*) as n from outbox where status = 'skipped'")).toBe(1);
 
     await operations.interactions.openHome('U0OLIVER');
     await surfaces.waitFor(
