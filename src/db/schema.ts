@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { FeedbackTables } from './schema-feedback.ts';
 import type { OutboxTables } from './schema-outbox.ts';
 import type { PlanTables } from './schema-plans.ts';
 import type { RitualTables } from './schema-rituals.ts';
@@ -51,6 +52,8 @@ export interface MembersTable {
   paused_until: string | null;
   dm_channel_id: string | null;
   profile_synced_at: Timestamp | null;
+  /** Slack's user.team_id: another workspace's for a Slack Connect guest (migration 0009). */
+  home_team_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -76,7 +79,7 @@ export interface ProcessedEventsTable {
   received_at: CreatedAt;
 }
 
-export interface Database extends RitualTables, PlanTables, OutboxTables, SkillTables {
+export interface Database extends RitualTables, PlanTables, OutboxTables, SkillTables, FeedbackTables {
   workspaces: WorkspacesTable;
   installations: InstallationsTable;
   members: MembersTable;

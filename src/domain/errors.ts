@@ -52,7 +52,20 @@ export type DomainErrorCode =
   | 'sprint_invalid'
   | 'sprint_focus_invalid'
   | 'sprint_start_too_old'
-  | 'sprint_not_found';
+  | 'sprint_not_found'
+  // Feedback (docs/product/feedback.md): a request's people, question and due date; answers;
+  // managers and how often feedback conversations come round.
+  | 'feedback_args'
+  | 'feedback_people_invalid'
+  | 'feedback_question_invalid'
+  | 'feedback_due_invalid'
+  | 'feedback_answer_invalid'
+  | 'feedback_closed'
+  | 'feedback_already_responded'
+  // An ask or conversation that is missing or someone else's: one answer for both.
+  | 'feedback_not_found'
+  | 'manager_invalid'
+  | 'feedback_cadence_invalid';
 
 /**
  * A rule of the product was broken by the caller's input or state. The `code` is stable (tests and

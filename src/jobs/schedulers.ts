@@ -1,11 +1,15 @@
-import type { JobQueues } from './queues.ts';
+import type { FeatureJobs } from './handlers/feature-job.ts';
+import { type JobQueues, jobId } from './queues.ts';
 
 /**
  * Every recurring job, registered with `upsertJobScheduler` at worker start. Upserting by a fixed
  * scheduler id means deploys and replicas never create duplicates, and a changed pattern replaces
  * the old one.
  */
-export async function registerJobSchedulers(queues: JobQueues): Promise<void> {
+export async function registerJobSchedulers(
+  queues: JobQueues,
+  featureJobs: FeatureJobs = new Map(),
+): Promise<void> {
   await queues
     .queueFor('housekeeping')
     .upsertJobScheduler(
@@ -30,6 +34,19 @@ export async function registerJobSchedulers(queues: JobQueues): Promise<void> {
       { every: 10 * 60 * 1000 },
       { name: 'feature-job', data: { job: 'skills.plan-checkins', data: {} }, opts: { attempts: 3 } },
     );
+  // Features' recurring jobs (SlackFeature.jobs with everyMs), e.g. feedback's after-review asks.
+  // The first run is one interval after start: BullMQ would otherwise run an `every` scheduler at
+  // once, on every deploy, racing whatever the process does first.
+  for (const [name, job] of featureJobs) {
+    if (!job.everyMs) continue;
+    await queues
+      .queueFor('housekeeping')
+      .upsertJobScheduler(
+        jobId('feature-job', name),
+        { every: job.everyMs, startDate: Date.now() + job.everyMs },
+        { name: 'feature-job', data: { job: name, data: {} }, opts: { attempts: 3 } },
+      );
+  }
   // And once now, so a fresh deploy (or a Redis that lost its data) does not wait five minutes.
   await queues.enqueue('reconcile-rituals', { horizonDays: 3 });
 }

@@ -58,6 +58,13 @@ export function elementState(element: Json, typed: Typed | undefined): Json {
       return { type, selected_channel: text ?? element.initial_channel ?? null };
     case 'users_select':
       return { type, selected_user: text ?? element.initial_user ?? null };
+    case 'multi_users_select': {
+      const initial = (element.initial_users as string[] | undefined) ?? [];
+      return {
+        type,
+        selected_users: typeof typed === 'object' && 'checked' in typed ? typed.checked : initial,
+      };
+    }
     default: {
       const value = text ?? (typeof element.initial_value === 'string' ? element.initial_value : null);
       return { type, value: value === '' ? null : value };

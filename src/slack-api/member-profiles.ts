@@ -4,6 +4,9 @@ import type { MemberProfile } from '../domain/workspaces/workspace.ts';
 /** The parts of Slack's user object careerplan reads (users.info, user_change events). */
 export interface SlackUser {
   id?: string;
+  team_id?: string;
+  /** Set on Enterprise Grid: the organisation and the workspaces the person belongs to. */
+  enterprise_user?: { enterprise_id?: string; teams?: string[] };
   name?: string;
   real_name?: string;
   tz?: string;
@@ -24,6 +27,9 @@ export function profileFromSlackUser(user: SlackUser): MemberProfile {
     isOwner: user.is_owner === true,
     isBot: user.is_bot === true || user.id === 'USLACKBOT',
     isDeleted: user.deleted === true,
+    // On Enterprise Grid, team_id is the person's home workspace of the organisation, which says
+    // nothing about whether they are in this one: left unknown, so colleagues are never refused.
+    homeTeamId: user.enterprise_user ? null : user.team_id || null,
   };
 }
 

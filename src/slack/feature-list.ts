@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { feedbackFeature } from './features/feedback/index.ts';
 import { plansFeature } from './features/plans/index.ts';
 import { ritualsFeature } from './features/rituals/index.ts';
 import { skillsFeature } from './features/skills/index.ts';
@@ -8,4 +9,9 @@ import type { FeatureFactory } from './kit/feature.ts';
  * Every product feature, in one list: the one place a new feature is named. The shell (help,
  * App Home, export, workspace events: features/core) is added around them by assemble.ts.
  */
-export const FEATURES: ReadonlyArray<FeatureFactory<Deps>> = [plansFeature, ritualsFeature, skillsFeature];
+export const FEATURES: ReadonlyArray<FeatureFactory<Deps>> = [
+  plansFeature,
+  ritualsFeature,
+  skillsFeature,
+  feedbackFeature,
+];

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config.ts';
 import type { Deps } from '../../src/deps.ts';
 import type { Clock } from '../../src/domain/clock.ts';
-import { createLogger } from '../../src/ops/logger.ts';
+import { createLogger, type Logger } from '../../src/ops/logger.ts';
 import type { FakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 import { createSlackClient, type SlackClient } from '../../src/sandbox/slack/slack-signer.ts';
 import { type RunningCareerplan, startCareerplan } from '../../src/server.ts';
@@ -37,6 +37,8 @@ export async function startTestApp(options: {
   database?: TestDatabase;
   /** Features defined by a test, plugged in exactly as feature-list.ts's are. */
   features?: ReadonlyArray<FeatureFactory<Deps>>;
+  /** The app's logger (default: silent); a test that reads the logs passes one with a captured stream. */
+  logger?: Logger;
 }): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const queuePrefix = uniqueQueuePrefix();
@@ -52,7 +54,7 @@ export async function startTestApp(options: {
     ...options.env,
   };
   const boot = () =>
-    startCareerplan(loadConfig(env), createLogger('silent'), {
+    startCareerplan(loadConfig(env), options.logger ?? createLogger('silent'), {
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.features ? { extraFeatures: options.features } : {}),
     });

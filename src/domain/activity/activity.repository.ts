@@ -34,6 +34,36 @@ export function createActivityRepository(db: Db) {
       return new Set(rows.map((r) => r.kind as ActivityKind));
     },
 
+    /**
+     * Events of some kinds that happened in [since, until), every workspace, oldest first: what a
+     * feature reacting to another feature's activity reads (feedback asks after design reviews).
+     */
+    async ofKindsBetween(
+      kinds: readonly ActivityKind[],
+      since: Date,
+      until: Date,
+      limit = 5000,
+    ): Promise<ActivityEvent[]> {
+      if (kinds.length === 0) return [];
+      const rows = await db
+        .selectFrom('activity_events')
+        .select(['team_id', 'user_id', 'kind', 'source_key', 'occurred_at'])
+        .where('kind', 'in', [...kinds])
+        .where('occurred_at', '>=', since)
+        .where('occurred_at', '<', until)
+        .orderBy('occurred_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        teamId: r.team_id,
+        userId: r.user_id,
+        kind: r.kind as ActivityKind,
+        sourceKey: r.source_key,
+        occurredAt: r.occurred_at,
+      }));
+    },
+
     /** The source was deleted (a summary, a contribution): its activity goes with it. */
     async removeSource(teamId: string, sourceKeyPrefix: string): Promise<number> {
       const result = await db

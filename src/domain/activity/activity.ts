@@ -27,6 +27,7 @@ export type ActivityKind =
   | 'skills.assessed'
   | 'skill_checkin.done'
   | 'sprint.started'
+  | 'feedback.asked'
   | 'feedback.given'
   | 'feedback.received'
   | 'feedback_conversation.held'

@@ -23,6 +23,7 @@ export function createWorkspaceRepository(db: Db) {
             is_owner: profile.isOwner,
             is_bot: profile.isBot,
             is_deleted: profile.isDeleted,
+            home_team_id: profile.homeTeamId ?? null,
             profile_synced_at: syncedAt,
           })),
         )
@@ -35,6 +36,7 @@ export function createWorkspaceRepository(db: Db) {
             is_owner: eb.ref('excluded.is_owner'),
             is_bot: eb.ref('excluded.is_bot'),
             is_deleted: eb.ref('excluded.is_deleted'),
+            home_team_id: sql`coalesce(excluded.home_team_id, members.home_team_id)`,
             profile_synced_at: eb.ref('excluded.profile_synced_at'),
             updated_at: sql`now()`,
           })),
@@ -176,6 +178,7 @@ function toMember(row: {
   is_owner: boolean;
   is_bot: boolean;
   is_deleted: boolean;
+  home_team_id: string | null;
 }): Member {
   return {
     teamId: row.team_id,
@@ -187,5 +190,6 @@ function toMember(row: {
     isOwner: row.is_owner,
     isBot: row.is_bot,
     isDeleted: row.is_deleted,
+    homeTeamId: row.home_team_id,
   };
 }

@@ -16,6 +16,11 @@ export interface Member {
   isOwner: boolean;
   isBot: boolean;
   isDeleted: boolean;
+  /**
+   * The workspace Slack says the person belongs to (user.team_id): another one for a Slack
+   * Connect guest. Null or absent when Slack did not say.
+   */
+  homeTeamId?: string | null;
 }
 
 /** What we read from Slack's users.info, translated out of Slack's shape by slack-api/member-profiles.ts. */
@@ -24,6 +29,11 @@ export type MemberProfile = Omit<Member, 'teamId' | 'userId'>;
 /** The name to show for a member: display name, else real name, else a Slack mention. */
 export function memberName(m: Pick<Member, 'displayName' | 'realName' | 'userId'>): string {
   return m.displayName || m.realName || `<@${m.userId}>`;
+}
+
+/** True when Slack says the person belongs to another workspace than `teamId` (Slack Connect). */
+export function isFromAnotherWorkspace(m: Pick<Member, 'homeTeamId'>, teamId: string): boolean {
+  return typeof m.homeTeamId === 'string' && m.homeTeamId !== '' && m.homeTeamId !== teamId;
 }
 
 /** Workspace admins and owners may run admin subcommands (docs/product/ground-rules.md). */

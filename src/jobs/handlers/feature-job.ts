@@ -6,6 +6,12 @@ export interface FeatureJob {
   schema: z.ZodType;
   /** Runs the job; throw to retry (BullMQ backoff), PermanentJobError to stop. */
   run(data: unknown): Promise<void>;
+  /**
+   * Runs on its own every this many milliseconds (a BullMQ job scheduler registered at worker
+   * start, with empty data; the first run one interval after start). Omit for jobs that are
+   * only enqueued.
+   */
+  everyMs?: number;
 }
 
 /** Feature jobs by name (`<feature>.<job>`), filled from the feature list at start-up. */

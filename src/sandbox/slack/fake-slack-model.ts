@@ -29,6 +29,8 @@ export interface FakeUser {
   isOwner: boolean;
   isBot: boolean;
   deleted: boolean;
+  /** A Slack Connect guest: the other organisation's team, which users.info reports as team_id. */
+  homeTeamId?: string;
 }
 
 export interface FakeChannel {
@@ -219,12 +221,12 @@ export function tzFields(
 export function userObject(u: FakeUser): Record<string, unknown> {
   return {
     id: u.userId,
-    team_id: u.teamId,
+    team_id: u.homeTeamId ?? u.teamId,
     name: u.name,
     deleted: u.deleted,
     real_name: u.realName,
     ...tzFields(u.tz, u.tzOffset),
-    profile: { real_name: u.realName, display_name: u.name, team: u.teamId },
+    profile: { real_name: u.realName, display_name: u.name, team: u.homeTeamId ?? u.teamId },
     is_admin: u.isAdmin,
     is_owner: u.isOwner,
     is_primary_owner: false,

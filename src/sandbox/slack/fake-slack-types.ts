@@ -66,6 +66,8 @@ export interface FakeSlack {
     isOwner?: boolean;
     isBot?: boolean;
     deleted?: boolean;
+    /** A Slack Connect guest from another organisation: users.info reports this team_id. */
+    homeTeamId?: string;
   }): void;
   addChannel(c: { teamId: string; channelId: string; name?: string; members?: string[] }): void;
   /** What oauth.v2.access answers for `code` (once: codes are single-use); registers the workspace now. */

@@ -301,6 +301,7 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
         isOwner: u.isOwner ?? false,
         isBot: u.isBot ?? false,
         deleted: u.deleted ?? false,
+        ...(u.homeTeamId === undefined ? {} : { homeTeamId: u.homeTeamId }),
       });
     },
     addChannel(c) {

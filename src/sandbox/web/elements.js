@@ -168,6 +168,19 @@ export function renderElement(element, ctx) {
         return { [key]: chosen ? chosen.value : null };
       });
     }
+    case 'multi_users_select': {
+      const initial = new Set(/** @type {string[]} */ (element.initial_users ?? []).map(String));
+      const select = /** @type {HTMLSelectElement} */ (
+        h(
+          'select',
+          { ...base, multiple: true, 'aria-label': plainWords(element.placeholder) || 'Choose people' },
+          ...ctx.directory.people.map((p) =>
+            h('option', { value: p.id, selected: initial.has(p.id) }, p.realName),
+          ),
+        )
+      );
+      return stateful(select, () => ({ selected_users: [...select.selectedOptions].map((o) => o.value) }));
+    }
     case 'multi_static_select': {
       const initial = new Set(
         /** @type {Json[]} */ (element.initial_options ?? []).map((o) => String(o.value)),
