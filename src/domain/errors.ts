@@ -39,7 +39,18 @@ export type DomainErrorCode =
   // A plan record that is missing or someone else's: one answer for both, so ids reveal nothing.
   | 'plan_not_found'
   // The impact portfolio: a logged contribution (docs/product/portfolio.md).
-  | 'contribution_invalid';
+  | 'contribution_invalid'
+  // A portfolio artifact as typed, or one that is missing or someone else's.
+  | 'artifact_invalid'
+  | 'artifact_not_found'
+  | 'portfolio_args'
+  // Promotion readiness (docs/product/readiness.md).
+  | 'readiness_invalid'
+  | 'readiness_args'
+  // Delete-my-data (docs/product/delete-my-data.md).
+  | 'erase_not_confirmed'
+  | 'erase_refused'
+  | 'erase_args';
 
 /**
  * A rule of the product was broken by the caller's input or state. The `code` is stable (tests and

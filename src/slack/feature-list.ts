@@ -1,5 +1,8 @@
 import type { Deps } from '../deps.ts';
 import { plansFeature } from './features/plans/index.ts';
+import { portfolioFeature } from './features/portfolio/index.ts';
+import { privacyFeature } from './features/privacy/index.ts';
+import { readinessFeature } from './features/readiness/index.ts';
 import { ritualsFeature } from './features/rituals/index.ts';
 import type { FeatureFactory } from './kit/feature.ts';
 
@@ -7,4 +10,10 @@ import type { FeatureFactory } from './kit/feature.ts';
  * Every product feature, in one list: the one place a new feature is named. The shell (help,
  * App Home, export, workspace events: features/core) is added around them by assemble.ts.
  */
-export const FEATURES: ReadonlyArray<FeatureFactory<Deps>> = [plansFeature, ritualsFeature];
+export const FEATURES: ReadonlyArray<FeatureFactory<Deps>> = [
+  plansFeature,
+  ritualsFeature,
+  readinessFeature,
+  portfolioFeature,
+  privacyFeature,
+];
