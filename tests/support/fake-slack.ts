@@ -376,7 +376,7 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
       if (!model.channels.has(`${m.teamId}/${m.channelId}`)) {
         throw new Error(`fakeSlack: channel ${m.channelId} is not in ${m.teamId}`);
       }
-      const ts = model.nextTs();
+      const ts = m.ts ?? model.nextTs();
       model.messages.push({
         teamId: m.teamId,
         channelId: m.channelId,

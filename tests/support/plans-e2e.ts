@@ -49,7 +49,7 @@ function stateValue(element: Obj, typed: Typed | undefined): Obj {
       typeof typed === 'object' && 'date' in typed ? typed.date : typeof typed === 'string' ? typed : initial;
     return { type, selected_date: date };
   }
-  if (type === 'checkboxes') {
+  if (type === 'checkboxes' || type === 'multi_static_select') {
     const initial = ((element.initial_options as Obj[] | undefined) ?? []).map((o) => String(o.value));
     const checked = typeof typed === 'object' && 'checked' in typed ? typed.checked : initial;
     return {
