@@ -51,35 +51,54 @@ describe('exports as files and canvases', () => {
     const reply = (await app.slack.slashCommand({ teamId: TEAM, userId: ALICE, text: 'export' })).json() as {
       text: string;
     };
-    for (const kind of ['plan', 'portfolio', 'design-doc']) expect(reply.text).toContain(`\`/careerplan export ${kind}\``);
+    for (const kind of ['plan', 'portfolio', 'design-doc'])
+      expect(reply.text).toContain(`\`/careerplan export ${kind}\``);
   });
 
   it.each([
     ['plan', 'career-plan.md', 'Career plan', '# Career plan: alice', 'Your career plan'],
     ['portfolio', 'impact-portfolio.md', 'Impact portfolio', '## Talk', 'Your impact portfolio'],
-    ['design-doc', 'design-doc.md', 'Design doc (template)', '## Options with trade-offs', 'A design-doc template'],
-  ])('export %s arrives as a file and as a canvas the member can edit', async (kind, filename, title, heading, what) => {
-    const { file, reply, dm } = await exportKind(kind);
-    expect(file).toMatchObject({ filename, title, channelId: fake.dmChannelFor(TEAM, ALICE) });
-    expect(file?.content).toContain(heading);
-    const canvases = fake.canvases();
-    expect(canvases).toHaveLength(1);
-    expect(canvases[0]).toMatchObject({ title, markdown: file?.content, access: { [ALICE]: 'write' } });
-    expect(reply).toBe(`:page_facing_up: ${what} is in your DM with careerplan, as a Markdown file and a canvas.`);
-    expect(dm).toHaveLength(1);
-    expect(dm[0]?.text).toContain(`Also as a canvas you can edit: <https://team-t0team1.slack.com/docs/${TEAM}/${canvases[0]?.canvasId}|${title}>`);
-    expect(fake.violations).toEqual([]);
-  });
+    [
+      'design-doc',
+      'design-doc.md',
+      'Design doc (template)',
+      '## Options with trade-offs',
+      'A design-doc template',
+    ],
+  ])(
+    'export %s arrives as a file and as a canvas the member can edit',
+    async (kind, filename, title, heading, what) => {
+      const { file, reply, dm } = await exportKind(kind);
+      expect(file).toMatchObject({ filename, title, channelId: fake.dmChannelFor(TEAM, ALICE) });
+      expect(file?.content).toContain(heading);
+      const canvases = fake.canvases();
+      expect(canvases).toHaveLength(1);
+      expect(canvases[0]).toMatchObject({ title, markdown: file?.content, access: { [ALICE]: 'write' } });
+      expect(reply).toBe(
+        `:page_facing_up: ${what} is in your DM with careerplan, as a Markdown file and a canvas.`,
+      );
+      expect(dm).toHaveLength(1);
+      expect(dm[0]?.text).toContain(
+        `Also as a canvas you can edit: <https://team-t0team1.slack.com/docs/${TEAM}/${canvases[0]?.canvasId}|${title}>`,
+      );
+      expect(fake.violations).toEqual([]);
+    },
+  );
 
   it('the portfolio export groups by kind with links and impact', async () => {
     const { file } = await exportKind('portfolio');
     expect(file?.content).toContain('# Impact portfolio: alice');
-    expect(file?.content).toContain('## Talk\n\n- [Retries without storms](https://meetup.example/talks/retries) · 2026-08-31\n  Three teams adopted jittered backoff.');
+    expect(file?.content).toContain(
+      '## Talk\n\n- [Retries without storms](https://meetup.example/talks/retries) · 2026-08-31\n  Three teams adopted jittered backoff.',
+    );
   });
 
   it.each([
     ['canvas_disabled_user_team', 'canvases are turned off in this workspace'],
-    ['free_teams_cannot_create_non_tabbed_canvases', "this workspace's Slack plan does not let apps create canvases"],
+    [
+      'free_teams_cannot_create_non_tabbed_canvases',
+      "this workspace's Slack plan does not let apps create canvases",
+    ],
     ['missing_scope', 'careerplan was installed without permission to create canvases'],
   ])('a workspace that refuses canvases (%s) gets the file and a one-line reason', async (error, reason) => {
     fake.refuseCanvases(TEAM, error);

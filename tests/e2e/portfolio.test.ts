@@ -20,7 +20,10 @@ describe('impact portfolio', () => {
   let app: TestApp;
 
   const slash = async (userId: string, text: string) =>
-    (await app.slack.slashCommand({ teamId: TEAM, userId, text })).json() as { text?: string; blocks?: Obj[] };
+    (await app.slack.slashCommand({ teamId: TEAM, userId, text })).json() as {
+      text?: string;
+      blocks?: Obj[];
+    };
 
   const openAdd = async (userId = ALICE) => {
     fake.reset();
@@ -51,7 +54,16 @@ describe('impact portfolio', () => {
     });
 
   const artifacts = () =>
-    query<{ id: string; user_id: string; kind: string; title: string; link: string | null; source: string; occurred_on: string; milestone_id: string | null }>(
+    query<{
+      id: string;
+      user_id: string;
+      kind: string;
+      title: string;
+      link: string | null;
+      source: string;
+      occurred_on: string;
+      milestone_id: string | null;
+    }>(
       app,
       'SELECT id, user_id, kind, title, link, source, occurred_on::text, milestone_id FROM portfolio_artifacts ORDER BY id',
     );
@@ -77,7 +89,17 @@ describe('impact portfolio', () => {
   it('portfolio add: field errors store nothing; a valid artifact is stored with its activity and ticks the quick start', async () => {
     const view = await openAdd();
     const blocks = JSON.stringify(view.blocks);
-    for (const kind of ['Design doc', 'Feature shipped', 'Dashboard / observability', 'Incident postmortem', 'Mentoring note', 'Talk', 'Blog post', 'Open-source contribution', 'Other']) {
+    for (const kind of [
+      'Design doc',
+      'Feature shipped',
+      'Dashboard / observability',
+      'Incident postmortem',
+      'Mentoring note',
+      'Talk',
+      'Blog post',
+      'Open-source contribution',
+      'Other',
+    ]) {
       expect(blocks).toContain(kind);
     }
     expect(blocks).toContain('"initial_date":"2026-08-31"');
@@ -95,14 +117,25 @@ describe('impact portfolio', () => {
       ['occurredOn', { date: '2026-09-02' }, 'in the future'],
     ] as const) {
       const res = await submitModal(app, TEAM, ALICE, view, { ...good, [field]: value });
-      expect(res.json()).toMatchObject({ response_action: 'errors', errors: { [field]: expect.stringContaining(message) } });
+      expect(res.json()).toMatchObject({
+        response_action: 'errors',
+        errors: { [field]: expect.stringContaining(message) },
+      });
     }
     expect(await artifacts()).toEqual([]);
 
     await submitModal(app, TEAM, ALICE, view, good);
     const [stored] = await artifacts();
-    expect(stored).toMatchObject({ user_id: ALICE, kind: 'talk', title: 'Retries without storms', source: 'manual', occurred_on: '2026-05-12' });
-    expect(await activity(ALICE)).toEqual([{ kind: 'artifact.talk', source_key: `artifact:${stored?.id}#artifact` }]);
+    expect(stored).toMatchObject({
+      user_id: ALICE,
+      kind: 'talk',
+      title: 'Retries without storms',
+      source: 'manual',
+      occurred_on: '2026-05-12',
+    });
+    expect(await activity(ALICE)).toEqual([
+      { kind: 'artifact.talk', source_key: `artifact:${stored?.id}#artifact` },
+    ]);
     await fake.waitFor(() => homeText(fake, TEAM, ALICE).includes('Impact portfolio · 1 artifact'));
     const home = homeText(fake, TEAM, ALICE);
     expect(home).toContain('~Publish one public artifact~');
@@ -136,7 +169,9 @@ describe('impact portfolio', () => {
     expect(text).toContain('*2026-Q2* · 1 artifact');
     expect(text.indexOf('Fixed the flaky export')).toBeLessThan(text.indexOf('Retries without storms'));
     expect(text).toContain('Bug fix · 2026-08-31');
-    expect(text).toContain('<https://meetup.example/talks/retries|Retries without storms> · Talk · 2026-05-12');
+    expect(text).toContain(
+      '<https://meetup.example/talks/retries|Retries without storms> · Talk · 2026-05-12',
+    );
     expect((await slash(ALICE, 'portfolio everything')).text).toContain('`/careerplan portfolio add`');
   });
 
@@ -146,8 +181,15 @@ describe('impact portfolio', () => {
     await fake.waitFor(() => fake.callsTo('views.open').length === 1);
     const view = lastModal(fake, 'portfolio_edit');
     expect(JSON.stringify(view.blocks)).toContain('"initial_value":"Retries without storms"');
-    await submitModal(app, TEAM, ALICE, view, { kind: { option: 'blog_post' }, title: 'Retries without storms (the post)' });
-    expect((await artifacts()).find((a) => a.id === talk?.id)).toMatchObject({ kind: 'blog_post', title: 'Retries without storms (the post)', occurred_on: '2026-05-12' });
+    await submitModal(app, TEAM, ALICE, view, {
+      kind: { option: 'blog_post' },
+      title: 'Retries without storms (the post)',
+    });
+    expect((await artifacts()).find((a) => a.id === talk?.id)).toMatchObject({
+      kind: 'blog_post',
+      title: 'Retries without storms (the post)',
+      occurred_on: '2026-05-12',
+    });
     expect(await activity(ALICE)).toEqual(
       expect.arrayContaining([{ kind: 'artifact.blog_post', source_key: `artifact:${talk?.id}#artifact` }]),
     );
@@ -186,7 +228,9 @@ describe('impact portfolio', () => {
       },
     });
     expect(JSON.stringify(forged.json())).toContain('not in your portfolio');
-    expect((await artifacts()).find((a) => a.id === talk?.id)?.title).toBe('Retries without storms (the post)');
+    expect((await artifacts()).find((a) => a.id === talk?.id)?.title).toBe(
+      'Retries without storms (the post)',
+    );
   });
 
   it('an artifact links to a milestone of its owner only', async () => {
@@ -197,7 +241,9 @@ describe('impact portfolio', () => {
       title: 'Speak at two meetups',
       dueDate: { date: '2026-12-15' },
     });
-    const [milestone] = await query<{ id: string }>(app, 'SELECT id FROM milestones WHERE user_id = $1', [ALICE]);
+    const [milestone] = await query<{ id: string }>(app, 'SELECT id FROM milestones WHERE user_id = $1', [
+      ALICE,
+    ]);
     const view = await openAdd();
     expect(JSON.stringify(view.blocks)).toContain(`"value":"milestone:${milestone?.id}"`);
     const typed: Record<string, Typed> = {
@@ -208,14 +254,25 @@ describe('impact portfolio', () => {
       evidenceFor: { option: `milestone:${milestone?.id}` },
     };
     await submitModal(app, TEAM, ALICE, view, typed);
-    expect((await artifacts()).find((a) => a.title === 'Meetup talk on queues')?.milestone_id).toBe(milestone?.id);
+    expect((await artifacts()).find((a) => a.title === 'Meetup talk on queues')?.milestone_id).toBe(
+      milestone?.id,
+    );
     const list = JSON.stringify((await slash(ALICE, 'portfolio')).blocks);
     expect(list).toContain('Evidence for the milestone “Speak at two meetups”');
 
     // Bob naming Alice's milestone: refused beside the picker, nothing stored.
     const bobView = await openAdd(BOB);
-    const res = await submitModal(app, TEAM, BOB, { ...bobView, blocks: view.blocks }, { ...typed, title: 'Sneaky' });
-    expect(res.json()).toMatchObject({ response_action: 'errors', errors: { evidenceFor: expect.stringContaining('not in your plan') } });
+    const res = await submitModal(
+      app,
+      TEAM,
+      BOB,
+      { ...bobView, blocks: view.blocks },
+      { ...typed, title: 'Sneaky' },
+    );
+    expect(res.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { evidenceFor: expect.stringContaining('not in your plan') },
+    });
     expect((await artifacts()).some((a) => a.title === 'Sneaky')).toBe(false);
   });
 
@@ -230,7 +287,9 @@ describe('impact portfolio', () => {
     expect((await artifacts()).some((a) => a.id === post?.id)).toBe(false);
     expect((await activity(ALICE)).some((a) => a.source_key.startsWith(`artifact:${post?.id}#`))).toBe(false);
     await fake.waitFor(() => fake.responseUrlPosts(click.responseUrl?.split('/').pop()).length === 1);
-    expect(JSON.stringify(fake.responseUrlPosts()[0]?.body)).toContain('Removed *Retries without storms (the post)*');
+    expect(JSON.stringify(fake.responseUrlPosts()[0]?.body)).toContain(
+      'Removed *Retries without storms (the post)*',
+    );
     // Removing it again (a stale list): a notice in the modal, nothing else changes.
     const again = await submitModal(app, TEAM, ALICE, view, {});
     expect(JSON.stringify(again.json())).toContain('not in your portfolio');
@@ -261,20 +320,34 @@ describe('impact portfolio', () => {
     const permalink = `https://team-t0team1.slack.com/archives/C0LAUNCH/p${ts.replace('.', '')}`;
     expect(blocks).toContain(`"initial_value":"${permalink}"`);
     expect(blocks).toContain('"initial_value":"Shipped search v2 & its dashboards"');
-    expect(blocks).toContain('"initial_value":"Shipped search v2 & its dashboards Thanks @alice for the design!"');
+    expect(blocks).toContain(
+      '"initial_value":"Shipped search v2 & its dashboards Thanks @alice for the design!"',
+    );
     expect(blocks).toContain('"initial_date":"2026-08-17"');
     expect(fake.callsTo('chat.getPermalink')).toHaveLength(1);
     // Nothing that needs the bot in the channel was called.
-    for (const method of ['conversations.history', 'conversations.replies', 'chat.postEphemeral', 'chat.postMessage']) {
+    for (const method of [
+      'conversations.history',
+      'conversations.replies',
+      'chat.postEphemeral',
+      'chat.postMessage',
+    ]) {
       expect(fake.callsTo(method)).toEqual([]);
     }
 
     await submitModal(app, TEAM, ALICE, view, { kind: { option: 'feature_shipped' } });
     const stored = (await artifacts()).at(-1);
-    expect(stored).toMatchObject({ kind: 'feature_shipped', source: 'message', link: permalink, title: 'Shipped search v2 & its dashboards' });
+    expect(stored).toMatchObject({
+      kind: 'feature_shipped',
+      source: 'message',
+      link: permalink,
+      title: 'Shipped search v2 & its dashboards',
+    });
     await fake.waitFor(() => fake.responseUrlPosts().length === 1);
     expect(fake.responseUrlPosts()[0]?.id).toBe(res.responseUrl.split('/').pop());
-    expect(JSON.stringify(fake.responseUrlPosts()[0]?.body)).toContain('Added *Shipped search v2 &amp; its dashboards* to your portfolio');
+    expect(JSON.stringify(fake.responseUrlPosts()[0]?.body)).toContain(
+      'Added *Shipped search v2 &amp; its dashboards* to your portfolio',
+    );
     expect(fake.violations).toEqual([]);
   });
 

@@ -20,7 +20,10 @@ describe('promotion readiness', () => {
   const ids: Record<string, string> = {};
 
   const slash = async (userId: string, text: string) =>
-    (await app.slack.slashCommand({ teamId: TEAM, userId, text })).json() as { text?: string; blocks?: Obj[] };
+    (await app.slack.slashCommand({ teamId: TEAM, userId, text })).json() as {
+      text?: string;
+      blocks?: Obj[];
+    };
 
   const addArtifact = async (userId: string, kind: string, title: string) => {
     fake.reset();
@@ -31,7 +34,9 @@ describe('promotion readiness', () => {
       title,
       impact: `${title} mattered.`,
     });
-    const [row] = await query<{ id: string }>(app, 'SELECT id FROM portfolio_artifacts WHERE title = $1', [title]);
+    const [row] = await query<{ id: string }>(app, 'SELECT id FROM portfolio_artifacts WHERE title = $1', [
+      title,
+    ]);
     ids[title] = String(row?.id);
   };
 
@@ -84,7 +89,12 @@ describe('promotion readiness', () => {
     const text = JSON.stringify(reply.blocks);
     expect(text).toContain('Promotion readiness · 0 of 4, with evidence');
     expect(text).toContain('*Individual contributor* track for *L5 · Senior Software Engineer*');
-    for (const item of ['Led two end-to-end initiatives', 'Mentored someone', 'A documented design with a public write-up', 'One end-to-end feature with observability']) {
+    for (const item of [
+      'Led two end-to-end initiatives',
+      'Mentored someone',
+      'A documented design with a public write-up',
+      'One end-to-end feature with observability',
+    ]) {
       expect(text).toContain(`:white_large_square: *${item}*`);
     }
     // Without a north star, the individual-contributor list with a pointer to `goal`.
@@ -98,7 +108,9 @@ describe('promotion readiness', () => {
     await addArtifact(ALICE, 'feature_shipped', 'Billing export');
 
     const { click } = await link(ALICE, 'mentored', ['Paired weekly with Sam']);
-    expect(await evidence()).toEqual([{ user_id: ALICE, item_key: 'mentored', artifact_id: ids['Paired weekly with Sam'] }]);
+    expect(await evidence()).toEqual([
+      { user_id: ALICE, item_key: 'mentored', artifact_id: ids['Paired weekly with Sam'] },
+    ]);
     await fake.waitFor(() => fake.responseUrlPosts(click.responseUrl?.split('/').pop()).length === 1);
     const replaced = JSON.stringify(fake.responseUrlPosts()[0]?.body);
     expect(replaced).toContain('Promotion readiness · 1 of 4, with evidence');
@@ -113,7 +125,9 @@ describe('promotion readiness', () => {
 
     const { view } = await link(ALICE, 'led_initiatives', ['Search v2', 'Billing export']);
     // The picker listed the item's evidence first, pre-selected.
-    expect(JSON.stringify(view.blocks)).toContain('"initial_options":[{"text":{"type":"plain_text","text":"Search v2');
+    expect(JSON.stringify(view.blocks)).toContain(
+      '"initial_options":[{"text":{"type":"plain_text","text":"Search v2',
+    );
     text = JSON.stringify((await slash(ALICE, 'readiness')).blocks);
     expect(text).toContain(':white_check_mark: *Led two end-to-end initiatives* (2/2)');
     expect(text).toContain('2 of 4, with evidence');
@@ -144,7 +158,10 @@ describe('promotion readiness', () => {
         },
       },
     });
-    expect(forged.json()).toMatchObject({ response_action: 'errors', errors: { evidence: expect.stringContaining('not in your portfolio') } });
+    expect(forged.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { evidence: expect.stringContaining('not in your portfolio') },
+    });
     expect(await evidence()).toEqual(before);
   });
 
@@ -152,7 +169,13 @@ describe('promotion readiness', () => {
     await app.slack.blockActions({
       teamId: TEAM,
       userId: ALICE,
-      actions: [{ action_id: `portfolio_artifact_menu:${ids['Billing export']}`, type: 'overflow', selected_option: { value: `remove:${ids['Billing export']}` } }],
+      actions: [
+        {
+          action_id: `portfolio_artifact_menu:${ids['Billing export']}`,
+          type: 'overflow',
+          selected_option: { value: `remove:${ids['Billing export']}` },
+        },
+      ],
     });
     await fake.waitFor(() => fake.callsTo('views.open').length === 1);
     await submitModal(app, TEAM, ALICE, lastModal(fake, 'portfolio_remove'), {});
@@ -200,7 +223,9 @@ describe('promotion readiness', () => {
       targetLevel: { option: 'L6' },
     });
     const reply = await slash(BOB, 'readiness');
-    expect(JSON.stringify(reply.blocks)).toContain('no readiness checklist for the *People manager* track yet');
+    expect(JSON.stringify(reply.blocks)).toContain(
+      'no readiness checklist for the *People manager* track yet',
+    );
     await fake.waitFor(() => homeText(fake, TEAM, BOB).includes('Promotion readiness'));
     expect(homeText(fake, TEAM, BOB)).toContain('/careerplan readiness edit manager');
   });

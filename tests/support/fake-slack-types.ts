@@ -119,7 +119,13 @@ export interface FakeSlack {
   }>;
   dmChannelFor(teamId: string, userId: string): string;
   /** A person's message in a channel (what a message shortcut is used on); returns its ts. */
-  postUserMessage(m: { teamId: string; channelId: string; userId: string; text: string; ts?: string }): string;
+  postUserMessage(m: {
+    teamId: string;
+    channelId: string;
+    userId: string;
+    text: string;
+    ts?: string;
+  }): string;
   /** Canvases the app created (canvases.create), with their Markdown and who may open them. */
   canvases(): Array<{
     canvasId: string;
