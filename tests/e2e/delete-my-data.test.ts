@@ -261,7 +261,7 @@ describe('delete-my-data', () => {
     // …and, stricter, no text or JSON value anywhere names Bob (the audit aside).
     expect(await mentionsOf(BOB)).toEqual([]);
     // Alice's data is untouched.
-    expect(await rowsOf(ALICE)).toEqual({ ...aliceBefore, outbox: aliceBefore.outbox + 1 });
+    expect(await rowsOf(ALICE)).toEqual({ ...aliceBefore, outbox: (aliceBefore.outbox ?? 0) + 1 });
 
     // Bob's planned DM never goes out: wait until its timer has run, and Alice's has been sent.
     const timer = jobId('deliver', String(bobDm?.id), Number(bobDm?.round));

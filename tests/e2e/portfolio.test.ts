@@ -34,12 +34,6 @@ describe('impact portfolio', () => {
     return view;
   };
 
-  const add = async (typed: Record<string, Typed>, userId = ALICE) => {
-    const res = await submitModal(app, TEAM, userId, await openAdd(userId), typed);
-    expect(res.json()).toBeUndefined();
-    return res;
-  };
-
   const menuClick = (userId: string, id: string, verb: 'edit' | 'remove') =>
     app.slack.blockActions({
       teamId: TEAM,
@@ -365,7 +359,9 @@ describe('impact portfolio', () => {
     expect(blocks).toContain('Slack gave no link to it');
     expect(blocks).toContain('"initial_value":"Wrote the incident review"');
     const link = (lastModal(fake, 'portfolio_add').blocks as Obj[]).find((b) => b.block_id === 'link');
-    expect((link?.element as Obj).initial_value).toBeUndefined();
+    const element = (link?.element ?? {}) as Obj;
+    expect(element.type).toBe('plain_text_input');
+    expect(element.initial_value).toBeUndefined();
     // The date is the message's day in Alice's zone (1780000000 = 2026-05-28 20:26 UTC).
     expect(blocks).toContain('"initial_date":"2026-05-28"');
   });
