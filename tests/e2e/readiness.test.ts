@@ -212,6 +212,32 @@ describe('promotion readiness', () => {
     expect((await evidence()).map((e) => e.item_key)).toEqual(['mentored']);
   });
 
+  it("App Home's picker opens the evidence form for any item", async () => {
+    await app.slack.event({
+      teamId: TEAM,
+      event: { type: 'app_home_opened', user: ALICE, channel: 'D0ALICE', tab: 'home' },
+    });
+    await fake.waitFor(() => homeText(fake, TEAM, ALICE).includes('readiness_pick_item'));
+    expect(homeText(fake, TEAM, ALICE)).toContain('"value":"ic:e2e_observability"');
+    fake.reset();
+    await app.slack.blockActions({
+      teamId: TEAM,
+      userId: ALICE,
+      view: { type: 'home' },
+      actions: [
+        {
+          action_id: 'readiness_pick_item',
+          type: 'static_select',
+          selected_option: { value: 'ic:e2e_observability' },
+        },
+      ],
+    });
+    await fake.waitFor(() => fake.callsTo('views.open').length === 1);
+    const view = lastModal(fake, 'readiness_link');
+    expect(JSON.stringify(view.blocks)).toContain('*One end-to-end feature with observability*');
+    expect(JSON.parse(String(view.private_metadata))).toEqual({ track: 'ic', item: 'e2e_observability' });
+  });
+
   it('the people-manager track starts empty: the team writes its own', async () => {
     await app.slack.slashCommand({ teamId: TEAM, userId: BOB, text: 'goal' });
     await fake.waitFor(() => fake.callsTo('views.open').length === 1);
