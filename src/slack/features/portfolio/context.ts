@@ -1,5 +1,4 @@
 import type { WebClient } from '@slack/web-api';
-import type { Clock } from '../../../domain/clock.ts';
 import type { PlanOwner } from '../../../domain/plans/records.ts';
 import type { PortfolioService } from '../../../domain/portfolio/portfolio.service.ts';
 import { memberName } from '../../../domain/workspaces/workspace.ts';
@@ -11,7 +10,6 @@ import type { MemberResolver } from '../../kit/member.ts';
 /** What the portfolio listeners use (never the whole container). */
 export interface PortfolioEdge {
   portfolio: PortfolioService;
-  clock: Clock;
   logger: Logger;
   resolver: MemberResolver;
   home: HomeRefresher;

@@ -103,7 +103,6 @@ export function portfolioFeature(deps: Deps, shell: Shell): SlackFeature {
   return createPortfolioFeature(
     {
       portfolio,
-      clock: deps.clock,
       logger: deps.logger,
       resolver: shell.resolver,
       home: shell.home,
