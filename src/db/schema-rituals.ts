@@ -69,7 +69,11 @@ export interface PortfolioArtifactsTable {
   occurred_on: Day;
   source: Generated<string>;
   delivery_id: string | null;
+  /** Migration 0008: the milestone or key result it is evidence for (at most one). */
+  milestone_id: string | null;
+  key_result_id: string | null;
   created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
 
 export interface RitualTables {

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { FeedbackTables } from './schema-feedback.ts';
 import type { OutboxTables } from './schema-outbox.ts';
 import type { PlanTables } from './schema-plans.ts';
+import type { PortfolioTables } from './schema-portfolio.ts';
 import type { RitualTables } from './schema-rituals.ts';
 import type { SkillTables } from './schema-skills.ts';
 
@@ -79,7 +80,13 @@ export interface ProcessedEventsTable {
   received_at: CreatedAt;
 }
 
-export interface Database extends RitualTables, PlanTables, OutboxTables, SkillTables, FeedbackTables {
+export interface Database
+  extends RitualTables,
+    PlanTables,
+    OutboxTables,
+    SkillTables,
+    FeedbackTables,
+    PortfolioTables {
   workspaces: WorkspacesTable;
   installations: InstallationsTable;
   members: MembersTable;

@@ -65,7 +65,18 @@ export type DomainErrorCode =
   // An ask or conversation that is missing or someone else's: one answer for both.
   | 'feedback_not_found'
   | 'manager_invalid'
-  | 'feedback_cadence_invalid';
+  | 'feedback_cadence_invalid'
+  // A portfolio artifact as typed, or one that is missing or someone else's.
+  | 'artifact_invalid'
+  | 'artifact_not_found'
+  | 'portfolio_args'
+  // Promotion readiness (docs/product/readiness.md).
+  | 'readiness_invalid'
+  | 'readiness_args'
+  // Delete-my-data (docs/product/delete-my-data.md).
+  | 'erase_not_confirmed'
+  | 'erase_refused'
+  | 'erase_args';
 
 /**
  * A rule of the product was broken by the caller's input or state. The `code` is stable (tests and

@@ -326,6 +326,21 @@ export function createOutboxRepository(db: Db) {
         .execute();
     },
 
+    /**
+     * Cancels what is still planned for one member (delete-my-data), so no worker claims it while
+     * the erase runs; returns how many. A send already in flight is left to finish.
+     */
+    async cancelPendingForMember(teamId: string, userId: string): Promise<number> {
+      const result = await db
+        .updateTable('outbox')
+        .set({ status: 'skipped', skip_reason: 'member_erased', updated_at: sql`now()` })
+        .where('team_id', '=', teamId)
+        .where('user_id', '=', userId)
+        .where('status', '=', 'planned')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
     /** Erases one member's DMs (delete-my-data); channel posts are the team's and stay. */
     async eraseMember(teamId: string, userId: string): Promise<number> {
       const result = await db

@@ -38,7 +38,13 @@ export function assembleFeatures(
     sections: () => assembled().homeSections,
   });
   const guard = createSubmissionGuard(deps.processedEvents);
-  const shell: Shell = { resolver, home, guard, ritualTypeEdges: () => assembled().ritualTypes };
+  const shell: Shell = {
+    resolver,
+    home,
+    guard,
+    ritualTypeEdges: () => assembled().ritualTypes,
+    erase: (member) => assembled().erase(member),
+  };
   const features = [...FEATURES, ...extra].map((build) => build(deps, shell));
   const core = createCoreFeature({ ...deps, home }, assembled);
   registry = createFeatureRegistry([...features, core]);

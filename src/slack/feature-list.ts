@@ -1,6 +1,9 @@
 import type { Deps } from '../deps.ts';
 import { feedbackFeature } from './features/feedback/index.ts';
 import { plansFeature } from './features/plans/index.ts';
+import { portfolioFeature } from './features/portfolio/index.ts';
+import { privacyFeature } from './features/privacy/index.ts';
+import { readinessFeature } from './features/readiness/index.ts';
 import { ritualsFeature } from './features/rituals/index.ts';
 import { skillsFeature } from './features/skills/index.ts';
 import type { FeatureFactory } from './kit/feature.ts';
@@ -14,4 +17,7 @@ export const FEATURES: ReadonlyArray<FeatureFactory<Deps>> = [
   ritualsFeature,
   skillsFeature,
   feedbackFeature,
+  readinessFeature,
+  portfolioFeature,
+  privacyFeature,
 ];

@@ -12,4 +12,5 @@ export const BOT_SCOPES = [
   'channels:history', // learning-hour summaries posted as replies in the ritual thread
   'groups:read', // ritual audience when the ritual channel is private
   'files:write', // Markdown exports (plan one-pager, sprint plan, portfolio)
+  'canvases:write', // exports as canvases the member can edit (canvases.create, canvases.access.set)
 ] as const;

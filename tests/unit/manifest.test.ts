@@ -1,15 +1,27 @@
 import { readFileSync } from 'node:fs';
+import type { App } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { SUBSCRIBED_EVENTS } from '../../src/slack/features/core/events/subscribed.ts';
 import { COMMAND } from '../../src/slack/features/core/ids.ts';
+import type { PortfolioEdge } from '../../src/slack/features/portfolio/context.ts';
+import { PORTFOLIO_SHORTCUTS } from '../../src/slack/features/portfolio/ids.ts';
+import { createPortfolioFeature } from '../../src/slack/features/portfolio/index.ts';
 import { BOT_SCOPES } from '../../src/slack/scopes.ts';
 
 /**
  * Events the manifest subscribes to before the app handles them, so installs made now already
  * carry them. Remove an entry here once its listener is registered in SUBSCRIBED_EVENTS.
  */
+/**
+ * Every shortcut the app registers a listener for (app.shortcut), by feature. A feature that adds
+ * one lists it here too, so the manifest and the code cannot drift.
+ */
+const SHORTCUTS: ReadonlyArray<{ callbackId: string; name: string; type: 'message' | 'global' }> = [
+  { ...PORTFOLIO_SHORTCUTS.addFromMessage, type: 'message' },
+];
+
 const PLANNED_EVENTS: readonly string[] = [
   // Learning-hour thread replies stored as summaries (docs/product/rituals.md); handled once that
   // ritual lands.
@@ -41,6 +53,16 @@ const manifestSchema = z.object({
         should_escape: z.boolean(),
       }),
     ),
+    shortcuts: z
+      .array(
+        z.object({
+          name: z.string(),
+          type: z.enum(['message', 'global']),
+          callback_id: z.string(),
+          description: z.string(),
+        }),
+      )
+      .optional(),
   }),
   oauth_config: z.object({
     redirect_urls: z.array(z.string()).optional(),
@@ -94,6 +116,39 @@ describe('manifest.yml', () => {
     expect(unexpected).toEqual([]);
     // A planned event that now has a listener belongs in SUBSCRIBED_EVENTS only.
     expect(PLANNED_EVENTS.filter((e) => (SUBSCRIBED_EVENTS as readonly string[]).includes(e))).toEqual([]);
+  });
+
+  it('declares exactly the shortcuts the app listens for, within Slack limits', () => {
+    const declared = (manifest.features.shortcuts ?? []).map((s) => ({
+      callbackId: s.callback_id,
+      name: s.name,
+      type: s.type,
+    }));
+    expect(declared).toEqual(SHORTCUTS);
+    for (const s of manifest.features.shortcuts ?? []) {
+      expect(s.name.length).toBeLessThanOrEqual(24);
+      expect(s.description.length).toBeGreaterThan(0);
+      expect(s.description.length).toBeLessThanOrEqual(150);
+      expect(s.callback_id).toMatch(/^[a-z0-9_]{1,255}$/);
+    }
+    // A shortcut needs interactivity, which sends its payload to the same URL.
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it('the portfolio feature registers a listener for each shortcut it declares', () => {
+    const registered: string[] = [];
+    const recorder = {
+      action: () => recorder,
+      view: () => recorder,
+      shortcut: (id: string) => {
+        registered.push(id);
+        return recorder;
+      },
+    };
+    // register() only wires listeners; nothing in the edge is called here.
+    const feature = createPortfolioFeature({} as PortfolioEdge, async () => 0);
+    feature.register?.(recorder as unknown as App);
+    expect(registered).toEqual(SHORTCUTS.map((s) => s.callbackId));
   });
 
   it('enables the Home tab and a writable Messages tab', () => {

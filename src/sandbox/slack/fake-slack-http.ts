@@ -9,7 +9,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SlackFailure } from './fake-slack-model.ts';
 import { isRecord } from './fake-slack-params.ts';
 
-const JSON_ARGUMENTS = ['blocks', 'attachments', 'view', 'metadata', 'files', 'payload'];
+const JSON_ARGUMENTS = [
+  'blocks',
+  'attachments',
+  'view',
+  'metadata',
+  'files',
+  'payload',
+  'document_content',
+  'user_ids',
+  'channel_ids',
+];
 
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -3,6 +3,7 @@
  * views/files in their own files. A method missing from these tables answers `unknown_method`,
  * so an app calling something the fake does not model fails visibly.
  */
+import { canvasMethods } from './fake-slack-methods-canvas.ts';
 import { chatMethods } from './fake-slack-methods-chat.ts';
 import { viewAndFileMethods } from './fake-slack-methods-views.ts';
 import { FAKE_TEAM_DOMAIN_SUFFIX, type FakeWorkspace, SlackFailure, userObject } from './fake-slack-model.ts';
@@ -53,12 +54,31 @@ const usersList: MethodHandler = ({ model, workspace, params }) => {
   };
 };
 
+/**
+ * Any message of a channel the fake knows, whether or not the bot is in it (Slack answers
+ * permalinks for public channels the bot never joined). A channel the fake does not know stands
+ * for one the bot cannot see: channel_not_found.
+ */
+const getPermalink: MethodHandler = ({ model, workspace, params }) => {
+  const channelId = reqString(params, 'channel', 'channel_not_found');
+  const ts = reqString(params, 'message_ts', 'message_not_found');
+  if (!model.channels.has(`${workspace.teamId}/${channelId}`)) throw new SlackFailure('channel_not_found');
+  if (!model.findMessage(workspace.teamId, channelId, ts)) throw new SlackFailure('message_not_found');
+  return {
+    ok: true,
+    channel: channelId,
+    permalink: `https://${teamDomain(workspace)}${FAKE_TEAM_DOMAIN_SUFFIX}/archives/${channelId}/p${ts.replace('.', '')}`,
+  };
+};
+
 export const authenticatedMethods: Record<string, MethodHandler> = {
   'auth.test': authTest,
   'team.info': teamInfo,
   'users.info': usersInfo,
   'users.list': usersList,
+  'chat.getPermalink': getPermalink,
   ...chatMethods,
+  ...canvasMethods,
   ...viewAndFileMethods,
 };
 

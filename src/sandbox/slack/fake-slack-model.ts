@@ -79,6 +79,16 @@ export interface StoredUpload {
   completed: boolean;
 }
 
+export interface StoredCanvas {
+  canvasId: string;
+  teamId: string;
+  title?: string;
+  /** The Markdown of `document_content` as the app sent it. */
+  markdown?: string;
+  /** Users given access with canvases.access.set, and their level. */
+  access: Map<string, 'read' | 'write'>;
+}
+
 /** Thrown by handlers; the server answers `{ ok: false, error, ...extra }` with HTTP 200. */
 export class SlackFailure extends Error {
   constructor(
@@ -106,6 +116,9 @@ export class FakeSlackModel {
     [];
   readonly views = new Map<string, StoredView>();
   readonly uploads = new Map<string, StoredUpload>();
+  readonly canvases = new Map<string, StoredCanvas>();
+  /** Workspaces that refuse canvases.create, and the error they answer with. */
+  readonly canvasRefusals = new Map<string, string>();
   private lastTsMicros = 0;
   private counter = 0;
 
@@ -193,6 +206,7 @@ export class FakeSlackModel {
     this.ephemerals.length = 0;
     this.views.clear();
     this.uploads.clear();
+    this.canvases.clear();
   }
 }
 

@@ -126,6 +126,27 @@ export interface FakeSlack {
     channelId?: string;
   }>;
   dmChannelFor(teamId: string, userId: string): string;
+  /** A person's message in a channel (what a message shortcut is used on); returns its ts. */
+  postUserMessage(m: {
+    teamId: string;
+    channelId: string;
+    userId: string;
+    text: string;
+    ts?: string;
+  }): string;
+  /** Canvases the app created (canvases.create), with their Markdown and who may open them. */
+  canvases(): Array<{
+    canvasId: string;
+    teamId: string;
+    title?: string;
+    markdown?: string;
+    access: Record<string, 'read' | 'write'>;
+  }>;
+  /**
+   * Makes canvases.create answer `{ ok: false, error }` in a workspace (a free plan, canvases
+   * turned off); `undefined` allows canvases again. Not undone by `reset`.
+   */
+  refuseCanvases(teamId: string, error: string | undefined): void;
   /** Polls every 20ms; a predicate that throws counts as not yet true. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   /** Forgets calls, violations, failures, response_url posts, messages, views and uploads. */

@@ -385,6 +385,35 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
           ...(u.filename === undefined ? {} : { filename: u.filename }),
           ...(u.channelId === undefined ? {} : { channelId: u.channelId }),
         })),
+    postUserMessage(m) {
+      if (!model.user(m.teamId, m.userId))
+        throw new Error(`fakeSlack: user ${m.userId} is not in ${m.teamId}`);
+      if (!model.channels.has(`${m.teamId}/${m.channelId}`)) {
+        throw new Error(`fakeSlack: channel ${m.channelId} is not in ${m.teamId}`);
+      }
+      const ts = m.ts ?? model.nextTs();
+      model.messages.push({
+        teamId: m.teamId,
+        channelId: m.channelId,
+        ts,
+        text: m.text,
+        user: m.userId,
+        botId: '',
+      });
+      return ts;
+    },
+    canvases: () =>
+      [...model.canvases.values()].map((c) => ({
+        canvasId: c.canvasId,
+        teamId: c.teamId,
+        access: Object.fromEntries(c.access),
+        ...(c.title === undefined ? {} : { title: c.title }),
+        ...(c.markdown === undefined ? {} : { markdown: c.markdown }),
+      })),
+    refuseCanvases(teamId, error) {
+      if (error === undefined) model.canvasRefusals.delete(teamId);
+      else model.canvasRefusals.set(teamId, error);
+    },
     dmChannelFor(teamId, userId) {
       if (!model.user(teamId, userId)) throw new Error(`fakeSlack: user ${userId} is not in ${teamId}`);
       return model.dmChannelId(userId);

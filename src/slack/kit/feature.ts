@@ -112,6 +112,11 @@ export interface Shell {
   /** Makes a resubmitted modal store once (kit/form.ts). */
   guard: SubmissionGuard;
   ritualTypeEdges(): ReadonlyMap<string, RitualTypeEdge>;
+  /**
+   * Erases one member through every feature's erase hook (the core's last), answering what went
+   * by `<feature>.<thing>` — what delete-my-data runs.
+   */
+  erase(member: { teamId: string; userId: string }): Promise<Record<string, number>>;
 }
 
 /** How a feature folder declares itself: from the container and the shell, a feature. */

@@ -56,6 +56,11 @@ export function formSubmission<T>(
     fallbackBlock: string;
     /** Stores the form and returns what `after` needs, or `respond(...)` to answer instead. */
     save(submission: Submission): Promise<T | Respond>;
+    /**
+     * Slack's answer once `save` stored: e.g. `response_action: 'update'` to show the outcome in
+     * the same modal. Without it the modal closes.
+     */
+    answer?(submission: Submission, stored: T): ViewResponseAction;
     after?(submission: Submission, stored: T): Promise<void>;
     /** What Slack shows once stored (e.g. the modal turned into a summary); default: it closes. */
     answer?(submission: Submission, stored: T): ViewResponseAction | undefined;

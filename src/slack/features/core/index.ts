@@ -43,8 +43,8 @@ export function createCoreFeature(deps: CoreDeps, registry: () => FeatureRegistr
       { name: 'help', summary: 'this list, with an example each', example: '/careerplan help' },
       {
         name: 'export',
-        summary: 'a Markdown export in your DM',
-        example: '/careerplan export plan',
+        summary: 'a Markdown file (and a canvas, when allowed) in your DM: plan, portfolio, design-doc…',
+        example: '/careerplan export portfolio',
       },
     ],
     homeSections: [

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { DateTime } from 'luxon';
 import { addQuarters } from '../../../domain/plans/quarters.ts';
 import { memberName } from '../../../domain/workspaces/workspace.ts';
+import { deliverExport, type ExportDelivery } from '../../../slack-api/exports.ts';
 import { isAdmin } from '../../kit/admin.ts';
 import { esc, modal } from '../../kit/blocks.ts';
 import { goalModal } from './blocks/goal.ts';
@@ -68,21 +69,21 @@ export async function openOkrForm(edge: PlanEdge, r: Request): Promise<void> {
 }
 
 /**
- * Posts the one-page plan as a Markdown file in the member's DM with the app, through Slack's
- * external upload (files.getUploadURLExternal → upload → files.completeUploadExternal).
+ * Posts the one-page plan to the member's DM with the app: a Markdown file, and a canvas when the
+ * workspace allows one (slack-api/exports.ts, shared by every export kind).
  */
-export async function exportPlanToDm(edge: PlanEdge, client: WebClient, teamId: string, userId: string) {
+export async function exportPlanToDm(
+  edge: PlanEdge,
+  client: WebClient,
+  teamId: string,
+  userId: string,
+): Promise<ExportDelivery> {
   const { member, owner } = await memberFor(edge, client, teamId, userId);
   const markdown = await edge.plans.planMarkdown(owner, memberName(member));
-  const dm = await client.conversations.open({ users: userId });
-  const channelId = dm.channel?.id;
-  if (!channelId) throw new Error('conversations.open returned no channel');
-  await client.filesUploadV2({
-    channel_id: channelId,
-    content: markdown,
+  return deliverExport(client, userId, {
+    markdown,
     filename: 'career-plan.md',
     title: 'Career plan',
-    initial_comment: `Here is your career plan, ${esc(memberName(member))}: north star, milestones and this quarter's OKRs.`,
+    comment: `Here is your career plan, ${esc(memberName(member))}: north star, milestones and this quarter's OKRs.`,
   });
-  return channelId;
 }

@@ -1,5 +1,6 @@
 import type { Deps } from '../../../deps.ts';
 import { CAREER_QUICK_START } from '../../../domain/quick-start/quick-start.ts';
+import { exportReply } from '../../../slack-api/exports.ts';
 import type { Shell, SlackFeature } from '../../kit/feature.ts';
 import { registerPlanActions } from './actions/index.ts';
 import { planHomeBlocks } from './blocks/home.ts';
@@ -61,10 +62,8 @@ export function createPlansFeature(edge: PlanEdge): SlackFeature {
         async run(ctx) {
           // Acknowledge first: the upload is three Web API calls.
           await ctx.ack();
-          await exportPlanToDm(edge, ctx.client, ctx.teamId, ctx.userId);
-          return {
-            text: ':page_facing_up: Your career plan is in your DM with careerplan, as a Markdown file.',
-          };
+          const delivery = await exportPlanToDm(edge, ctx.client, ctx.teamId, ctx.userId);
+          return { text: exportReply('Your career plan', delivery) };
         },
       },
     ],

@@ -80,12 +80,8 @@ export function createRitualsFeature(edge: RitualEdge, timers: RitualTimers): Sl
       app.view(RITUAL_VIEWS.ritualSetup, ritualSetupSubmitted(edge, service));
       app.view(RITUAL_VIEWS.teamSettings, teamSettingsSubmitted(edge, timers));
     },
-    async erase({ teamId, userId }) {
-      return {
-        portfolio: await edge.portfolio.eraseMember(teamId, userId),
-        ...(await edge.calendar.eraseMember(teamId, userId)),
-      };
-    },
+    // Logged contributions are portfolio artifacts: the portfolio feature erases them.
+    erase: ({ teamId, userId }) => edge.calendar.eraseMember(teamId, userId),
   };
 }
 
