@@ -177,7 +177,7 @@ describe('milestones and the plan export over HTTP', () => {
 
   it.each([
     ['export', 'needs to know what to export: `/careerplan export plan`'],
-    ['export portfolio', "I can't export `portfolio`. You can export: `/careerplan export plan`"],
+    ['export timesheet', "I can't export `timesheet`. You can export: `/careerplan export plan`"],
     ['export plan now', '`/careerplan export plan` takes nothing after `plan`'],
     ['export cv', "I can't export `cv`. You can export: `/careerplan export plan`"],
   ])('%s answers specifically', async (text, expected) => {
