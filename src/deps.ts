@@ -16,7 +16,8 @@ import { createDeliveryTimers } from './jobs/delivery-timers.ts';
 import { createJobRunRepository } from './jobs/job-runs.repository.ts';
 import { createJobQueues } from './jobs/queues.ts';
 import { createWorkspaceThrottle } from './jobs/workspace-throttle.ts';
-import type { ReadinessCheck } from './ops/health.ts';
+import { createErrorLog } from './ops/error-log.ts';
+import { type ReadinessCheck, readinessChecksFor } from './ops/health.ts';
 import type { Logger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { createBotTokens } from './slack/bot-tokens.ts';
@@ -29,30 +30,58 @@ import { createBackgroundClients } from './slack/web-client.ts';
  */
 export function buildDeps(config: Config, logger: Logger, clock: Clock = systemClock) {
   const metrics = createMetrics();
-  const { db, pool } = createDb(config.databaseUrl, config.databasePoolSize);
+  // Every Redis, BullMQ and pg error goes through here: JSON, grouped, at most one line per
+  // kind every 10 s (an outage would otherwise bury the log in identical stack traces).
+  const errorLog = createErrorLog(logger);
+  const onError = (source: string, error: unknown) => errorLog.report(source, error);
+  const {
+    db,
+    pool,
+    health: poolHealth,
+  } = createDb(config.databaseUrl, {
+    maxConnections: config.databasePoolSize,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    onError,
+  });
   metrics.addPoolReader(async () => [
     { labels: { state: 'total' }, value: pool.totalCount },
     { labels: { state: 'idle' }, value: pool.idleCount },
     { labels: { state: 'waiting' }, value: pool.waitingCount },
   ]);
+  // Probes the pool while nothing else uses it, so liveness also notices a dead database on an
+  // idle process (and the probe's own failures churn out dead connections).
+  const poolProbe = setInterval(() => {
+    if (poolHealth.unusableForMs() === 0 && pool.totalCount > 0) return;
+    sql`select 1`.execute(db).catch(() => {});
+  }, 5000);
+  poolProbe.unref();
 
-  // BullMQ needs maxRetriesPerRequest: null on worker connections; commands wait for a reconnect.
+  // Workers' connection: BullMQ needs maxRetriesPerRequest: null; its commands wait for a reconnect.
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
-  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
-  // Readiness must fail fast rather than queue the PING until Redis comes back.
-  const redisProbe = new Redis(config.redisUrl, {
+  redis.on('error', (error) => onError('redis', error));
+  // Producers' connection (enqueue, timers, metrics, readiness): fails fast instead of queueing
+  // commands that would run whenever Redis came back (after the user was told they failed).
+  const producer = new Redis(config.redisUrl, {
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
-    connectTimeout: 1000,
+    connectTimeout: config.redisCommandTimeoutMs,
     retryStrategy: (times) => Math.min(times * 200, 2000),
   });
-  redisProbe.on('error', () => {});
+  producer.on('error', (error) => onError('redis-producer', error));
 
   const cipher = config.tokenEncryptionKey ? createTokenCipher(config.tokenEncryptionKey) : undefined;
   const workspaces = createWorkspaceRepository(db);
   const installations = cipher ? createInstallationRepository(db, cipher) : undefined;
   const jobRuns = createJobRunRepository(db);
-  const queues = createJobQueues({ connection: redis, prefix: config.queuePrefix, jobRuns, metrics });
+  const queues = createJobQueues({
+    connection: producer,
+    prefix: config.queuePrefix,
+    jobRuns,
+    metrics,
+    commandTimeoutMs: config.redisCommandTimeoutMs,
+    onError,
+  });
   const botTokens = createBotTokens(config.auth, installations);
   const clients = createBackgroundClients(config.slackApiUrl, metrics);
 
@@ -62,18 +91,20 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
   });
   const timers = createDeliveryTimers(queues, () => clock.now());
 
-  const readinessChecks: ReadinessCheck[] = [
-    { name: 'postgres', check: async () => void (await sql`select 1`.execute(db)) },
-    { name: 'redis', check: async () => void (await redisProbe.ping()) },
-  ];
+  const readinessChecks: ReadinessCheck[] = readinessChecksFor(config.role, {
+    postgres: async () => void (await sql`select 1`.execute(db)),
+    redis: async () => void (await queues.guard('ping', () => producer.ping())),
+  });
 
   return {
     config,
     logger,
     clock,
     metrics,
+    errorLog,
     db,
     pool,
+    poolHealth,
     redis,
     workspaces,
     installations,
@@ -94,9 +125,10 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
     plans: createPlanServices(db, clock),
     /** Closes connections; callers stop HTTP and workers first. */
     async close(): Promise<void> {
+      clearInterval(poolProbe);
       await queues.close().catch(() => {});
       redis.disconnect();
-      redisProbe.disconnect();
+      producer.disconnect();
       await db.destroy();
     },
   };

@@ -23,6 +23,16 @@ try {
 
 const logger = createLogger(config.logLevel, { role: config.role });
 
+// Last-resort nets, so nothing reaches stderr as a bare stack trace. A stray rejected promise is
+// logged and the process keeps serving (every I/O path has its own handling; this one is a bug
+// to fix, not a reason to drop every request in flight). An uncaught exception leaves state
+// unknown: log it as JSON and exit, and let the orchestrator restart the process.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+process.on('uncaughtException', (error) => {
+  logger.fatal({ err: error }, 'uncaught exception; exiting');
+  process.exit(1);
+});
+
 try {
   const running = await startCareerplan(config, logger);
   let stopping = false;

@@ -7,7 +7,7 @@ import { buildDeps, type Deps } from './deps.ts';
 import type { Clock } from './domain/clock.ts';
 import { startHousekeepingCron } from './jobs/cron.ts';
 import { buildJobHandlers } from './jobs/handlers/index.ts';
-import { registerJobSchedulers } from './jobs/schedulers.ts';
+import { registerJobSchedulers, watchJobSchedulers } from './jobs/schedulers.ts';
 import { startWorkers } from './jobs/worker.ts';
 import { opsRoutes } from './ops/health.ts';
 import type { Logger } from './ops/logger.ts';
@@ -36,7 +36,13 @@ export async function startCareerplan(
   if (applied.length) logger.info({ applied }, 'applied migrations');
 
   const deps = buildDeps(config, logger, options.clock);
-  const routes = opsRoutes(deps.readinessChecks, deps.metrics);
+  const routes = opsRoutes(deps.readinessChecks, deps.metrics, {
+    liveness: {
+      poolUnusableForMs: () => deps.poolHealth.unusableForMs(),
+      unusableLimitMs: config.databaseLivenessTimeoutMs,
+    },
+    errorLog: deps.errorLog,
+  });
   const stops: Array<() => Promise<void>> = [];
   let port = config.port;
 
@@ -64,14 +70,19 @@ export async function startCareerplan(
       jobRuns: deps.jobRuns,
       metrics: deps.metrics,
       logger,
+      errorLog: deps.errorLog,
       concurrency: config.workerConcurrency,
     });
     const cron = startHousekeepingCron({ db: deps.db, jobRuns: deps.jobRuns, logger });
     // Registered in the background: a Redis outage at start must not keep the process down.
     void registerJobSchedulers(deps.queues).catch((error: unknown) =>
-      logger.error({ err: error }, 'could not register job schedulers'),
+      deps.errorLog.report('job-schedulers', error),
     );
+    // Redis may lose its data later (a restart without persistence, a flush): put the schedulers
+    // back, and run reconcile at once so every pending timer is restored from Postgres.
+    const watchdog = watchJobSchedulers(deps.queues, deps.errorLog, logger);
     stops.push(async () => {
+      watchdog.stop();
       cron.stop();
       await workers.close();
     });

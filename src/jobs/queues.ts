@@ -9,6 +9,7 @@ import {
   type QueueName,
   recordsRuns,
 } from './catalogue.ts';
+import { QueueUnavailableError } from './errors.ts';
 import type { JobRunRepository } from './job-runs.repository.ts';
 
 export interface EnqueueOptions {
@@ -27,13 +28,58 @@ export function jobId(...parts: Array<string | number>): string {
   return parts.map((p) => String(p).replace(/:/g, '_')).join('__');
 }
 
-/** The producer side of the job system: one Queue per queue name, and typed `enqueue`. */
+/** ioredis' words for "this command was never written to Redis". */
+const NOT_SENT = /Stream isn't writeable|enableOfflineQueue|Connection is closed|ECONNREFUSED/i;
+
+/**
+ * Runs one Redis operation of a request path with a deadline. A connection that is not ready
+ * fails at once (nothing sent); no answer within `timeoutMs` fails with `maybeQueued`. Anything
+ * Redis itself refused is rethrown as it is.
+ */
+export function redisGuard(connection: Redis, timeoutMs: number) {
+  return async <T>(operation: string, work: () => Promise<T>): Promise<T> => {
+    if (connection.status !== 'ready') throw new QueueUnavailableError(operation, false);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new QueueUnavailableError(operation, true)), timeoutMs);
+    });
+    const attempt = work();
+    // The losing side of the race must not become an unhandled rejection.
+    attempt.catch(() => {});
+    try {
+      return await Promise.race([attempt, deadline]);
+    } catch (error) {
+      if (error instanceof QueueUnavailableError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      if (NOT_SENT.test(message)) throw new QueueUnavailableError(operation, false, { cause: error });
+      if (/Command timed out|socket|ETIMEDOUT|ECONNRESET|EPIPE/i.test(message))
+        throw new QueueUnavailableError(operation, true, { cause: error });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/**
+ * The producer side of the job system: one Queue per queue name, and typed `enqueue`.
+ *
+ * `connection` should be a producer connection that fails fast (`enableOfflineQueue: false`):
+ * a command queued in ioredis while Redis is down would run whenever Redis came back, after the
+ * user had been told it failed — the admin retries, and the channel gets the DM twice. Every
+ * operation here runs through {@link redisGuard} and throws QueueUnavailableError instead.
+ */
 export function createJobQueues(deps: {
   connection: Redis;
   prefix: string;
   jobRuns: JobRunRepository;
   metrics: Metrics;
+  /** Deadline of one Redis operation (REDIS_COMMAND_TIMEOUT_MS). */
+  commandTimeoutMs?: number;
+  /** Queue errors (connection lost, …): BullMQ prints them to stderr when nobody listens. */
+  onError?: (source: string, error: unknown) => void;
 }) {
+  const guard = redisGuard(deps.connection, deps.commandTimeoutMs ?? 2000);
   const queues = new Map<QueueName, Queue>();
   for (const name of QUEUE_NAMES) {
     queues.set(
@@ -50,11 +96,16 @@ export function createJobQueues(deps: {
       }),
     );
   }
+  for (const queue of queues.values()) {
+    queue.on('error', (error) => deps.onError?.('bullmq-queue', error));
+  }
 
   deps.metrics.addQueueDepthReader(async () => {
     const readings: Array<{ labels: Record<string, string>; value: number }> = [];
     for (const [name, queue] of queues) {
-      const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
+      const counts = await guard('read queue depth', () =>
+        queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized'),
+      );
       for (const [state, value] of Object.entries(counts))
         readings.push({ labels: { queue: name, state }, value });
     }
@@ -69,6 +120,8 @@ export function createJobQueues(deps: {
 
   return {
     queueFor,
+    /** Runs another Redis operation of a request path under the same deadline and error rules. */
+    guard,
     /** Validates the payload against the catalogue, adds the job and records it as queued. */
     async enqueue<N extends JobName>(
       name: N,
@@ -82,7 +135,7 @@ export function createJobQueues(deps: {
         ...(options.jobId ? { jobId: options.jobId } : {}),
         ...(options.delayMs ? { delay: options.delayMs } : {}),
       };
-      const job = await queueFor(definition.queue).add(name, data, opts);
+      const job = await guard(`enqueue ${name}`, () => queueFor(definition.queue).add(name, data, opts));
       const id = job.id ?? options.jobId ?? '';
       await deps.jobRuns.recordQueued({
         queue: definition.queue,
@@ -105,17 +158,16 @@ export function createJobQueues(deps: {
       const queue = queueFor(definition.queue);
       for (let i = 0; i < jobs.length; i += 1000) {
         const chunk = jobs.slice(i, i + 1000);
-        await queue.addBulk(
-          chunk.map((j) => ({
-            name,
-            data: definition.schema.parse(j.payload) as object,
-            opts: {
-              attempts: definition.attempts,
-              jobId: j.jobId,
-              ...(j.delayMs ? { delay: j.delayMs } : {}),
-            },
-          })),
-        );
+        const bulk = chunk.map((j) => ({
+          name,
+          data: definition.schema.parse(j.payload) as object,
+          opts: {
+            attempts: definition.attempts,
+            jobId: j.jobId,
+            ...(j.delayMs ? { delay: j.delayMs } : {}),
+          },
+        }));
+        await guard(`enqueue ${chunk.length} ${name}`, () => queue.addBulk(bulk));
         if (!recordsRuns(name)) continue;
         await deps.jobRuns.recordQueuedMany(
           chunk.map((j) => ({ queue: definition.queue, jobId: j.jobId, name, teamId: j.teamId ?? null })),

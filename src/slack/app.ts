@@ -4,6 +4,7 @@ import { App, type AppOptions } from '@slack/bolt';
 import type { InstallationStore } from '@slack/oauth';
 import type { Config } from '../config.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { SUBCOMMAND_NAMES } from './commands/catalog.ts';
 import { mergeSubcommands, type SlackFeature } from './features.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
@@ -81,9 +82,10 @@ export function createSlackApp(deps: {
 
   const app = new App({ ...common, ...auth, ...receiverMode });
 
-  app.use(observeRequests(services.metrics));
-  app.use(dedupeEvents(services.processedEvents));
   const subcommands = mergeSubcommands(deps.features);
+  // Metric labels name only subcommands that exist (anything typed after /careerplan is `other`).
+  app.use(observeRequests(services.metrics, new Set([...Object.keys(subcommands), ...SUBCOMMAND_NAMES])));
+  app.use(dedupeEvents(services.processedEvents));
   registerCommands(app, services, subcommands);
   registerEvents(app, services);
   registerActions(app, subcommands);
