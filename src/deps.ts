@@ -106,6 +106,8 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
     pool,
     poolHealth,
     redis,
+    /** The fail-fast Redis connection of producers (enqueue, timers, metrics, readiness). */
+    redisProducer: producer,
     workspaces,
     installations,
     jobRuns,

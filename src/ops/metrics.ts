@@ -76,19 +76,28 @@ export function createMetrics(options: { collectTimeoutMs?: number } = {}) {
     },
   };
 
+  // Scrapes collect every metric concurrently: the readers' outcomes of this scrape are kept
+  // here, and the collector_up gauge (registered last, so its collect starts last) awaits them.
+  const outcomes = new Map<string, Promise<boolean>>();
   const collectorUp = new Gauge({
     name: 'careerplan_metrics_collector_up',
     help: 'Whether a scrape-time reader answered in time (1) or was skipped (0), by collector',
     labelNames: ['collector'] as const,
-    registers: [registry],
+    registers: [],
+    async collect() {
+      for (const [collector, answered] of outcomes) this.set({ collector }, (await answered) ? 1 : 0);
+    },
   });
   /** Readings of every reader that answers in time; the others are skipped and marked down. */
   const readAll = async (collector: string, readers: readonly GaugeReader[]) => {
-    const results = await Promise.allSettled(
+    const settled = Promise.allSettled(
       readers.map((read) => withTimeout(read(), collectTimeoutMs, `${collector} reader`)),
     );
-    collectorUp.set({ collector }, results.every((r) => r.status === 'fulfilled') ? 1 : 0);
-    return results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+    outcomes.set(
+      collector,
+      settled.then((results) => results.every((r) => r.status === 'fulfilled')),
+    );
+    return (await settled).flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
   };
 
   new Gauge({
@@ -111,6 +120,8 @@ export function createMetrics(options: { collectTimeoutMs?: number } = {}) {
       for (const { labels, value } of await readAll('pg_pool', poolReaders)) this.set(labels, value);
     },
   });
+  // Registered after the gauges whose readers it reports on (see `outcomes`).
+  registry.registerMetric(collectorUp);
 
   return metrics;
 }
