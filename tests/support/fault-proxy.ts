@@ -4,7 +4,7 @@
  *
  * - `cut()`: every open connection is reset at once (a failover, a restarted server, a NAT that
  *   forgot the flow). New connections pass.
- * - `refuse()`: like `cut()`, and new connections are closed as soon as they open (the server is
+ * - `refuse()`: like `cut()`, and new connections are reset as soon as they open (the server is
  *   down) until `restore()`.
  * - `stall()`: connections stay open but no byte moves either way until `restore()`, when the
  *   held bytes flow again (a congested or paused link: TCP keeps retransmitting).
@@ -85,7 +85,9 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     client.on('error', () => destroy(pair));
     client.on('close', () => destroy(pair));
     if (mode === 'refuse') {
-      destroy(pair);
+      // A reset, as a host with nothing listening answers: the client sees ECONNRESET.
+      client.resetAndDestroy();
+      pairs.delete(pair);
       return;
     }
     forward(pair, client, () => pair.upstream);
