@@ -14,6 +14,7 @@ import type { Logger } from './ops/logger.ts';
 import { createSlackApp } from './slack/app.ts';
 import { buildFeatures } from './slack/feature-list.ts';
 import { createInstallationStore } from './slack/installation-store.ts';
+import { installerAdminCheck } from './slack/installer-rights.ts';
 
 export interface RunningCareerplan {
   port: number;
@@ -52,7 +53,11 @@ export async function startCareerplan(
       services: deps,
       features: buildFeatures(deps),
       routes,
-      installationStore: deps.installations ? createInstallationStore(deps.installations) : undefined,
+      installationStore: deps.installations
+        ? createInstallationStore(deps.installations, {
+            installerIsWorkspaceAdmin: installerAdminCheck(deps),
+          })
+        : undefined,
     });
     port = await slack.start();
     stops.push(() => slack.stop());

@@ -60,7 +60,8 @@ export function createWorkspaceRepository(db: Db) {
         .onConflict((oc) =>
           oc.column('team_id').doUpdateSet({
             name: sql`coalesce(excluded.name, workspaces.name)`,
-            installer_user_id: sql`coalesce(excluded.installer_user_id, workspaces.installer_user_id)`,
+            // Never replaces a known installer (that grants admin): installations.save decides that.
+            installer_user_id: sql`coalesce(workspaces.installer_user_id, excluded.installer_user_id)`,
             updated_at: sql`now()`,
           }),
         )
