@@ -20,6 +20,7 @@ import { createErrorLog } from './ops/error-log.ts';
 import { type ReadinessCheck, readinessChecksFor } from './ops/health.ts';
 import type { Logger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
+import { withTimeout } from './ops/timeout.ts';
 import { createBotTokens } from './slack/bot-tokens.ts';
 import { createMemberDirectory } from './slack/member-directory.ts';
 import { createBackgroundClients } from './slack/web-client.ts';
@@ -128,7 +129,8 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
     /** Closes connections; callers stop HTTP and workers first. */
     async close(): Promise<void> {
       clearInterval(poolProbe);
-      await queues.close().catch(() => {});
+      // Bounded: with Redis down, closing a queue waits for a connection that never comes.
+      await withTimeout(queues.close(), 2000).catch(() => {});
       redis.disconnect();
       producer.disconnect();
       await db.destroy();

@@ -11,6 +11,7 @@ import { registerJobSchedulers, watchJobSchedulers } from './jobs/schedulers.ts'
 import { startWorkers } from './jobs/worker.ts';
 import { opsRoutes } from './ops/health.ts';
 import type { Logger } from './ops/logger.ts';
+import { withTimeout } from './ops/timeout.ts';
 import { createSlackApp } from './slack/app.ts';
 import { buildFeatures } from './slack/feature-list.ts';
 import { createInstallationStore } from './slack/installation-store.ts';
@@ -89,7 +90,11 @@ export async function startCareerplan(
     stops.push(async () => {
       watchdog.stop();
       cron.stop();
-      await workers.close();
+      // Running jobs get to finish, but a Redis outage must not hold shutdown forever: BullMQ's
+      // close waits for a connection that may never come back.
+      await withTimeout(workers.close(), config.shutdownTimeoutMs, 'workers did not close').catch(
+        (error: unknown) => logger.warn({ err: error }, 'workers did not close in time'),
+      );
     });
   }
 

@@ -11,6 +11,7 @@ import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { dedupeEvents } from './middleware/dedupe-events.ts';
 import { observeRequests } from './middleware/observe.ts';
+import { resolveRequestTeam } from './request-team.ts';
 import { BOT_SCOPES } from './scopes.ts';
 import type { EdgeServices } from './services.ts';
 import { instrumentedFetch, interactiveClientOptions } from './web-client.ts';
@@ -85,6 +86,7 @@ export function createSlackApp(deps: {
   const subcommands = mergeSubcommands(deps.features);
   // Metric labels name only subcommands that exist (anything typed after /careerplan is `other`).
   app.use(observeRequests(services.metrics, new Set([...Object.keys(subcommands), ...SUBCOMMAND_NAMES])));
+  app.use(resolveRequestTeam());
   app.use(dedupeEvents(services.processedEvents));
   registerCommands(app, services, subcommands);
   registerEvents(app, services);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app-harness.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
+import { waitForListenerRuns } from '../support/signals.ts';
 
 /** Walks Slack's OAuth v2 flow against the app: /slack/install, then the redirect with a code. */
 async function install(app: TestApp, code: string): Promise<Response> {
@@ -115,7 +116,8 @@ describe('OAuth multi-workspace install', () => {
         teamId: 'T0DDDD',
         event: { type: 'tokens_revoked', tokens: { oauth: ['U0DAN'] } },
       });
-      await new Promise((r) => setTimeout(r, 300));
+      // The revocation went through the whole listener chain before checking it removed nothing.
+      await waitForListenerRuns(app.running.deps.metrics, 'event', 'tokens_revoked', 1);
       expect(await count()).toBe(1);
       await app.slack.event({
         teamId: 'T0DDDD',
