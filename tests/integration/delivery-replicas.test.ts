@@ -9,7 +9,13 @@ import { type AppProcess, startAppProcess } from '../support/app-process.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.ts';
-import { remindersPerMember, seedRitualChannel, setUpContribution, waitUntil } from '../support/rituals.ts';
+import {
+  deliveriesDrained,
+  remindersPerMember,
+  seedRitualChannel,
+  setUpContribution,
+  waitUntil,
+} from '../support/rituals.ts';
 
 const TEAM = 'T0REPLICA';
 const TOKEN = 'xoxb-replica';
@@ -101,12 +107,9 @@ describe('deliveries across replicas and Redis loss', () => {
     await waitUntil(async () => (await sent()) === people.length, 90_000, 'every delivery sent');
     // Every twin has run to its end (the ones that found the row in flight waited out the lease).
     await waitUntil(
-      async () => {
-        const counts = await deps.queues.queueFor('delivery').getJobCounts('waiting', 'delayed', 'active');
-        return counts.waiting === 0 && counts.delayed === 0 && counts.active === 0;
-      },
+      () => deliveriesDrained(deps.queues.queueFor('delivery')),
       90_000,
-      'the queue to drain',
+      'every twin to finish',
     );
 
     const perMember = remindersPerMember(fake);
