@@ -11,10 +11,16 @@ import {
 } from './catalogue.ts';
 import { QueueUnavailableError } from './errors.ts';
 import type { JobRunRepository } from './job-runs.repository.ts';
+import { replaceFinishedJobs } from './timer-repair.ts';
 
 export interface EnqueueOptions {
   /** Deterministic id: adding the same id twice is a no-op in BullMQ (idempotent enqueue). */
   jobId?: string;
+  /**
+   * With a jobId: a finished job under that id is replaced instead of blocking the add (timers
+   * of rows that are still pending; see timer-repair.ts).
+   */
+  replaceFinished?: boolean;
   delayMs?: number;
   /** Recorded with the job run so an operator can filter by workspace. */
   teamId?: string;
@@ -135,7 +141,14 @@ export function createJobQueues(deps: {
         ...(options.jobId ? { jobId: options.jobId } : {}),
         ...(options.delayMs ? { delay: options.delayMs } : {}),
       };
-      const job = await guard(`enqueue ${name}`, () => queueFor(definition.queue).add(name, data, opts));
+      const queue = queueFor(definition.queue);
+      const job = await guard(`enqueue ${name}`, () => queue.add(name, data, opts));
+      if (options.replaceFinished && options.jobId) {
+        const jobId = options.jobId;
+        await guard(`repair ${name}`, () =>
+          replaceFinishedJobs(deps.connection, queue, [{ name, data, opts: { ...opts, jobId } }]),
+        );
+      }
       const id = job.id ?? options.jobId ?? '';
       await deps.jobRuns.recordQueued({
         queue: definition.queue,
@@ -152,6 +165,7 @@ export function createJobQueues(deps: {
     async enqueueMany<N extends JobName>(
       name: N,
       jobs: ReadonlyArray<{ payload: JobPayload<N>; jobId: string; delayMs?: number; teamId?: string }>,
+      options: { replaceFinished?: boolean } = {},
     ): Promise<void> {
       if (jobs.length === 0) return;
       const definition = JOB_CATALOGUE[name];
@@ -168,6 +182,10 @@ export function createJobQueues(deps: {
           },
         }));
         await guard(`enqueue ${chunk.length} ${name}`, () => queue.addBulk(bulk));
+        if (options.replaceFinished)
+          await guard(`repair ${chunk.length} ${name}`, () =>
+            replaceFinishedJobs(deps.connection, queue, bulk),
+          );
         if (!recordsRuns(name)) continue;
         await deps.jobRuns.recordQueuedMany(
           chunk.map((j) => ({ queue: definition.queue, jobId: j.jobId, name, teamId: j.teamId ?? null })),

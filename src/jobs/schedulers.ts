@@ -1,3 +1,4 @@
+import { SENDING_LEASE_MS } from '../domain/rituals/delivery.ts';
 import type { ErrorLog } from '../ops/error-log.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { JobQueues } from './queues.ts';
@@ -50,6 +51,9 @@ export function watchJobSchedulers(
       );
       if (present) return;
       await registerJobSchedulers(queues);
+      // Jobs that were running when the data went may still write their outcome (or a half job)
+      // for up to a delivery lease; a second reconcile after that restores whatever they left.
+      await queues.enqueue('reconcile-rituals', { horizonDays: 3 }, { delayMs: SENDING_LEASE_MS + 15_000 });
       logger.info('job schedulers were missing from Redis (data lost?); registered again and reconciling');
     })()
       .catch((error: unknown) => errorLog.report('job-schedulers', error))

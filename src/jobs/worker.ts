@@ -53,7 +53,9 @@ export function startWorkers(deps: {
     const data = job.data as Record<string, unknown>;
     const teamId = typeof data.teamId === 'string' ? data.teamId : null;
     const key = { queue, jobId: job.id ?? 'unknown', name, teamId };
-    const record = isJobName(name) ? recordsRuns(name) : true;
+    // A job without a name is a half-written hash (Redis lost data mid-write): nothing to record,
+    // and it fails below as unknown, so reconcile can replace it (see timer-repair.ts).
+    const record = isJobName(name) ? recordsRuns(name) : typeof name === 'string' && name !== '';
     const upsert: JobRunRepository['upsert'] = record ? jobRuns.upsert : async () => {};
     await upsert(key, { status: 'running', attempts: attempt, started: true });
     const stopTimer = metrics.jobDuration.startTimer({ queue, name });
