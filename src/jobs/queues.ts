@@ -38,27 +38,56 @@ export function jobId(...parts: Array<string | number>): string {
 const NOT_SENT = /Stream isn't writeable|enableOfflineQueue|Connection is closed|ECONNREFUSED/i;
 
 /**
- * Runs one Redis operation of a request path with a deadline. A connection that is not ready
- * fails at once (nothing sent); no answer within `timeoutMs` fails with `maybeQueued`. Anything
- * Redis itself refused is rethrown as it is.
+ * Runs one Redis operation of a request path with a deadline. While the connection is down
+ * (it was up, then lost) the operation fails at once, before anything is sent; while it is still
+ * opening for the first time (process start) it may wait for it within the deadline. No answer
+ * within `timeoutMs` fails with `maybeQueued`. Anything Redis itself refused is rethrown as is.
  */
 export function redisGuard(connection: Redis, timeoutMs: number) {
+  let lost = false;
+  connection.on('close', () => {
+    lost = true;
+  });
+  connection.on('ready', () => {
+    lost = false;
+  });
+  const ready = (deadline: number) =>
+    new Promise<boolean>((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        connection.off('ready', onReady);
+        resolve(ok);
+      };
+      const onReady = () => done(true);
+      const timer = setTimeout(() => done(false), Math.max(0, deadline - Date.now()));
+      connection.once('ready', onReady);
+    });
+
   return async <T>(operation: string, work: () => Promise<T>): Promise<T> => {
-    if (connection.status !== 'ready') throw new QueueUnavailableError(operation, false);
+    const deadline = Date.now() + timeoutMs;
+    if (connection.status !== 'ready') {
+      if (lost || connection.status === 'end' || !(await ready(deadline))) {
+        throw new QueueUnavailableError(operation, false);
+      }
+    }
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new QueueUnavailableError(operation, true)), timeoutMs);
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new QueueUnavailableError(operation, true)),
+        Math.max(0, deadline - Date.now()),
+      );
     });
     const attempt = work();
     // The losing side of the race must not become an unhandled rejection.
     attempt.catch(() => {});
     try {
-      return await Promise.race([attempt, deadline]);
+      return await Promise.race([attempt, late]);
     } catch (error) {
       if (error instanceof QueueUnavailableError) throw error;
       const message = error instanceof Error ? error.message : String(error);
       if (NOT_SENT.test(message)) throw new QueueUnavailableError(operation, false, { cause: error });
-      if (/Command timed out|socket|ETIMEDOUT|ECONNRESET|EPIPE/i.test(message))
+      // Sent, then the connection dropped (maxRetriesPerRequest: 0) or no answer came.
+      if (/max retries per request|Command timed out|socket|ETIMEDOUT|ECONNRESET|EPIPE/i.test(message))
         throw new QueueUnavailableError(operation, true, { cause: error });
       throw error;
     } finally {
