@@ -56,6 +56,20 @@ export interface Config {
   opsToken?: string;
   /** The queue view may retry, promote, clean and delete jobs; read-only unless set. */
   queueViewWritable: boolean;
+  /** Opening a Postgres connection (or waiting for a free one) fails after this long. */
+  databaseConnectTimeoutMs: number;
+  /**
+   * Postgres cancels statements running longer than this. Below Slack's 3 s where the process
+   * answers Slack (web, all); longer for worker-only processes, whose jobs nobody waits on.
+   */
+  databaseStatementTimeoutMs: number;
+  /** /healthz fails (so the orchestrator restarts the process) once the pool was unusable this long. */
+  databaseLivenessTimeoutMs: number;
+  /**
+   * Adding jobs (enqueue, timers) fails with QueueUnavailableError after this long instead of
+   * waiting for Redis; below Slack's 3 s where the process answers Slack.
+   */
+  redisCommandTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -317,6 +331,29 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     throw new ConfigError(`DATABASE_POOL_SIZE must be a whole number 2-500, like 20 (got "${poolText}")`);
   }
 
+  const databaseConnectTimeoutMs = milliseconds(env, 'DATABASE_CONNECT_TIMEOUT_MS', 2000, 100, 60_000);
+  const databaseStatementTimeoutMs = milliseconds(
+    env,
+    'DATABASE_STATEMENT_TIMEOUT_MS',
+    role === 'worker' ? 15_000 : 2500,
+    100,
+    600_000,
+  );
+  const databaseLivenessTimeoutMs = milliseconds(
+    env,
+    'DATABASE_LIVENESS_TIMEOUT_MS',
+    60_000,
+    1000,
+    3_600_000,
+  );
+  const redisCommandTimeoutMs = milliseconds(
+    env,
+    'REDIS_COMMAND_TIMEOUT_MS',
+    role === 'worker' ? 10_000 : 2000,
+    100,
+    60_000,
+  );
+
   return Object.freeze({
     role,
     port,
@@ -335,5 +372,22 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     workerConcurrency: Number(concurrencyText),
     databasePoolSize: Number(poolText),
     ...opsSettings(env, port),
+    databaseConnectTimeoutMs,
+    databaseStatementTimeoutMs,
+    databaseLivenessTimeoutMs,
+    redisCommandTimeoutMs,
   });
+}
+
+/** A whole number of milliseconds within [min, max], or the fallback when unset. */
+function milliseconds(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const text = read(env, name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new ConfigError(
+      `${name} must be a whole number of milliseconds ${min}-${max}, like ${fallback} (got "${text}")`,
+    );
+  }
+  return value;
 }

@@ -18,9 +18,11 @@ import { createDeliveryTimers } from './jobs/delivery-timers.ts';
 import { createJobRunRepository } from './jobs/job-runs.repository.ts';
 import { createJobQueues } from './jobs/queues.ts';
 import { createWorkspaceThrottle } from './jobs/workspace-throttle.ts';
-import type { ReadinessCheck } from './ops/health.ts';
+import { createErrorLog } from './ops/error-log.ts';
+import { type ReadinessCheck, readinessChecksFor } from './ops/health.ts';
 import type { Logger } from './ops/logger.ts';
 import { createMetrics } from './ops/metrics.ts';
+import { withTimeout } from './ops/timeout.ts';
 import { createOutboxKinds } from './outbox/kinds.ts';
 import { createOutboxRepository } from './outbox/outbox.repository.ts';
 import { createOutbox } from './outbox/outbox.ts';
@@ -34,35 +36,58 @@ import { createBackgroundClients } from './slack-api/web-client.ts';
  */
 export function buildDeps(config: Config, logger: Logger, clock: Clock = systemClock) {
   const metrics = createMetrics();
-  const { db, pool } = createDb(config.databaseUrl, config.databasePoolSize);
+  // Every Redis, BullMQ and pg error goes through here: JSON, grouped, at most one line per
+  // kind every 10 s (an outage would otherwise bury the log in identical stack traces).
+  const errorLog = createErrorLog(logger);
+  const onError = (source: string, error: unknown) => errorLog.report(source, error);
+  const {
+    db,
+    pool,
+    health: poolHealth,
+  } = createDb(config.databaseUrl, {
+    maxConnections: config.databasePoolSize,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    onError,
+  });
   metrics.addPoolReader(async () => [
     { labels: { state: 'total' }, value: pool.totalCount },
     { labels: { state: 'idle' }, value: pool.idleCount },
     { labels: { state: 'waiting' }, value: pool.waitingCount },
   ]);
+  // Probes the pool while nothing else uses it, so liveness also notices a dead database on an
+  // idle process (and the probe's own failures churn out dead connections).
+  const poolProbe = setInterval(() => {
+    if (poolHealth.unusableForMs() === 0 && pool.totalCount > 0) return;
+    sql`select 1`.execute(db).catch(() => {});
+  }, 5000);
+  poolProbe.unref();
 
-  // BullMQ needs maxRetriesPerRequest: null on worker connections; commands wait for a reconnect.
+  // Workers' connection: BullMQ needs maxRetriesPerRequest: null; its commands wait for a reconnect.
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
-  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
-  // Readiness must fail fast rather than queue the PING until Redis comes back.
-  const redisProbe = new Redis(config.redisUrl, {
+  redis.on('error', (error) => onError('redis', error));
+  // Producers' connection (enqueue, timers, metrics, readiness): fails fast instead of queueing
+  // commands that would run whenever Redis came back (after the user was told they failed).
+  const producer = new Redis(config.redisUrl, {
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
-    connectTimeout: 1000,
+    connectTimeout: config.redisCommandTimeoutMs,
     retryStrategy: (times) => Math.min(times * 200, 2000),
   });
-  redisProbe.on('error', () => {});
+  producer.on('error', (error) => onError('redis-producer', error));
 
   const cipher = config.tokenEncryptionKey ? createTokenCipher(config.tokenEncryptionKey) : undefined;
   const workspaces = createWorkspaceRepository(db);
   const installations = cipher ? createInstallationRepository(db, cipher) : undefined;
   const jobRuns = createJobRunRepository(db);
   const queues = createJobQueues({
-    connection: redis,
+    connection: producer,
     prefix: config.queuePrefix,
     jobRuns,
     metrics,
     exportDepth: config.role !== 'web',
+    commandTimeoutMs: config.redisCommandTimeoutMs,
+    onError,
   });
   const botTokens = createBotTokens(config.auth, installations);
   const clients = createBackgroundClients(config.slackApiUrl, metrics);
@@ -77,19 +102,23 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
   const outboxKinds = createOutboxKinds();
   const outboxRepository = createOutboxRepository(db);
 
-  const readinessChecks: ReadinessCheck[] = [
-    { name: 'postgres', check: async () => void (await sql`select 1`.execute(db)) },
-    { name: 'redis', check: async () => void (await redisProbe.ping()) },
-  ];
+  const readinessChecks: ReadinessCheck[] = readinessChecksFor(config.role, {
+    postgres: async () => void (await sql`select 1`.execute(db)),
+    redis: async () => void (await queues.guard('ping', () => producer.ping())),
+  });
 
   return {
     config,
     logger,
     clock,
     metrics,
+    errorLog,
     db,
     pool,
+    poolHealth,
     redis,
+    /** The fail-fast Redis connection of producers (enqueue, timers, metrics, readiness). */
+    redisProducer: producer,
     workspaces,
     installations,
     jobRuns,
@@ -118,9 +147,11 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
     plans: createPlanServices(db, clock),
     /** Closes connections; callers stop HTTP and workers first. */
     async close(): Promise<void> {
-      await queues.close().catch(() => {});
+      clearInterval(poolProbe);
+      // Bounded: with Redis down, closing a queue waits for a connection that never comes.
+      await withTimeout(queues.close(), 2000).catch(() => {});
       redis.disconnect();
-      redisProbe.disconnect();
+      producer.disconnect();
       await db.destroy();
     },
   };

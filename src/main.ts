@@ -88,6 +88,24 @@ const shutdown = (signal: string) => {
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
 
+// Last-resort nets, so nothing reaches stderr as a bare stack trace. A stray rejected promise is
+// logged and the process keeps serving (every I/O path has its own handling; this one is a bug
+// to fix, not a reason to drop every request in flight). An uncaught exception leaves state
+// unknown: log it as JSON and exit, and let the orchestrator restart the process.
+// Until start-up chose its logger (level, role), the default one writes the same JSON.
+let netLogger = createLogger('info');
+void starting.then(
+  (running) => {
+    netLogger = running.logger;
+  },
+  () => {},
+);
+process.on('unhandledRejection', (reason) => netLogger.error({ err: reason }, 'unhandled promise rejection'));
+process.on('uncaughtException', (error) => {
+  netLogger.fatal({ err: error }, 'uncaught exception; exiting');
+  process.exit(1);
+});
+
 try {
   await starting;
 } catch (error) {

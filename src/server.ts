@@ -7,17 +7,19 @@ import { buildDeps, type Deps } from './deps.ts';
 import type { Clock } from './domain/clock.ts';
 import { startHousekeepingCron } from './jobs/cron.ts';
 import { buildJobHandlers } from './jobs/handlers/index.ts';
-import { registerJobSchedulers } from './jobs/schedulers.ts';
+import { registerJobSchedulers, watchJobSchedulers } from './jobs/schedulers.ts';
 import { startWorkers } from './jobs/worker.ts';
 import { opsRoutes } from './ops/health.ts';
 import type { Logger } from './ops/logger.ts';
 import { asBoltRoutes, closeServer, listen, type OpsRoute, routeRequests } from './ops/ops-http.ts';
 import { buildOpsSurface } from './ops/ops-surface.ts';
 import { explainDatabaseError, explainListenError, startupStep } from './ops/startup-errors.ts';
+import { withTimeout } from './ops/timeout.ts';
 import { createSlackApp } from './slack/app.ts';
 import { assembleFeatures } from './slack/assemble.ts';
 import type { FeatureRegistry } from './slack/feature-registry.ts';
 import { createInstallationStore } from './slack/installation-store.ts';
+import { installerAdminCheck } from './slack/installer-rights.ts';
 import type { FeatureFactory } from './slack/kit/feature.ts';
 
 export interface RunningCareerplan {
@@ -50,7 +52,14 @@ export async function startCareerplan(
   const deps = buildDeps(config, logger, options.clock);
   // Both roles need the features: the web role for listeners, the worker for what they send.
   const features = assembleFeatures(deps, options.extraFeatures);
-  const surface = buildOpsSurface(config, deps, opsRoutes(deps.readinessChecks, deps.metrics));
+  const baseRoutes = opsRoutes(deps.readinessChecks, deps.metrics, {
+    liveness: {
+      poolUnusableForMs: () => deps.poolHealth.unusableForMs(),
+      unusableLimitMs: config.databaseLivenessTimeoutMs,
+    },
+    errorLog: deps.errorLog,
+  });
+  const surface = buildOpsSurface(config, deps, baseRoutes);
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     // In start order: stop taking Slack requests, let running jobs finish, then the ops port.
@@ -69,7 +78,11 @@ export async function startCareerplan(
         registry: features.registry,
         resolver: features.resolver,
         routes: asBoltRoutes(surface.onPort),
-        installationStore: deps.installations ? createInstallationStore(deps.installations) : undefined,
+        installationStore: deps.installations
+          ? createInstallationStore(deps.installations, {
+              installerIsWorkspaceAdmin: installerAdminCheck(deps),
+            })
+          : undefined,
       });
       port = await slack.start();
       stops.push(() => slack.stop());
@@ -87,16 +100,25 @@ export async function startCareerplan(
         jobRuns: deps.jobRuns,
         metrics: deps.metrics,
         logger,
+        errorLog: deps.errorLog,
         concurrency: config.workerConcurrency,
       });
       const cron = startHousekeepingCron({ db: deps.db, jobRuns: deps.jobRuns, logger });
       // Registered in the background: a Redis outage at start must not keep the process down.
       void registerJobSchedulers(deps.queues, features.registry.jobs).catch((error: unknown) =>
-        logger.error({ err: error }, 'could not register job schedulers'),
+        deps.errorLog.report('job-schedulers', error),
       );
+      // Redis may lose its data later (a restart without persistence, a flush): put the schedulers
+      // back, and run reconcile at once so every pending timer is restored from Postgres.
+      const watchdog = watchJobSchedulers(deps.queues, deps.errorLog, logger, 30_000, features.registry.jobs);
       stops.push(async () => {
+        watchdog.stop();
         cron.stop();
-        await workers.close();
+        // Running jobs get to finish, but a Redis outage must not hold shutdown forever: BullMQ's
+        // close waits for a connection that may never come back.
+        await withTimeout(workers.close(), config.shutdownTimeoutMs, 'workers did not close').catch(
+          (error: unknown) => logger.warn({ err: error }, 'workers did not close in time'),
+        );
       });
     }
 

@@ -55,6 +55,8 @@ export interface RitualOccurrencesTable {
   fanout_at: Timestamp;
   fanned_out_at: Timestamp | null;
   requested_by: string | null;
+  /** When the "occurrence finished" log line was written (once per occurrence). */
+  finished_logged_at: Timestamp | null;
   created_at: CreatedAt;
 }
 

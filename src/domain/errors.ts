@@ -76,7 +76,9 @@ export type DomainErrorCode =
   // Delete-my-data (docs/product/delete-my-data.md).
   | 'erase_not_confirmed'
   | 'erase_refused'
-  | 'erase_args';
+  | 'erase_args'
+  // A Slack Connect guest from another organisation: careerplan serves each workspace's own people.
+  | 'external_user';
 
 /**
  * A rule of the product was broken by the caller's input or state. The `code` is stable (tests and

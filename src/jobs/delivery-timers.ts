@@ -5,7 +5,9 @@ import { type JobQueues, jobId } from './queues.ts';
 /**
  * The BullMQ timers of the delivery engine, with deterministic job ids: `fanout__<occurrence>`
  * and `deliver__<outbox row>__<round>`. Adding one that exists is a no-op, so reconcile, fan-out
- * and snooze can all call these freely; Postgres decides what still needs sending.
+ * and snooze can all call these freely; Postgres decides what still needs sending. These are
+ * only called for rows Postgres says are pending, so a *finished* job under the id (it failed
+ * for good, or Redis lost part of it) is replaced rather than left blocking the timer.
  */
 export function createDeliveryTimers(queues: JobQueues, now: () => Date) {
   const delayUntil = (at: Date) => Math.max(0, at.getTime() - now().getTime());
@@ -18,6 +20,7 @@ export function createDeliveryTimers(queues: JobQueues, now: () => Date) {
           jobId: jobId('fanout', occurrence.id),
           delayMs: delayUntil(occurrence.fanoutAt),
           teamId: occurrence.teamId,
+          replaceFinished: true,
         },
       );
     },
@@ -30,6 +33,7 @@ export function createDeliveryTimers(queues: JobQueues, now: () => Date) {
           delayMs: delayUntil(d.dueAt),
           teamId: d.teamId,
         })),
+        { replaceFinished: true },
       );
     },
   };

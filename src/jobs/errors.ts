@@ -28,3 +28,24 @@ export class RetryLaterError extends Error {
     this.name = 'RetryLaterError';
   }
 }
+
+/**
+ * Redis (the job system) could not take the job right now: it is down, unreachable, or did not
+ * answer within the command timeout. Thrown at once instead of waiting for Redis to come back,
+ * so a request can tell its user the truth in time.
+ *
+ * `maybeQueued` says whether the job may still have been added: false when the command was
+ * never sent (the connection was down), true when it was sent but no answer came in time. Either
+ * way the job was not *confirmed*; callers whose Postgres row already exists can rely on
+ * reconcile to create the timer later (deterministic job ids make a late add harmless).
+ */
+export class QueueUnavailableError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly maybeQueued: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(`the job system (Redis) is unavailable: ${operation} was not confirmed`, options);
+    this.name = 'QueueUnavailableError';
+  }
+}

@@ -1,3 +1,6 @@
+import type { ErrorLog } from '../ops/error-log.ts';
+import type { Logger } from '../ops/logger.ts';
+import { SENDING_LEASE_MS } from '../outbox/message.ts';
 import type { FeatureJobs } from './handlers/feature-job.ts';
 import { type JobQueues, jobId } from './queues.ts';
 
@@ -49,4 +52,42 @@ export async function registerJobSchedulers(
   }
   // And once now, so a fresh deploy (or a Redis that lost its data) does not wait five minutes.
   await queues.enqueue('reconcile-rituals', { horizonDays: 3 });
+}
+
+/**
+ * Checks every `intervalMs` that the schedulers still exist, and registers them again (with an
+ * immediate reconcile) when they do not: Redis lost its data while this worker kept running.
+ * Without it, a Redis restarted without persistence would leave every ritual unplanned until the
+ * next deploy. Errors (Redis down right now) are logged and the check runs again next tick.
+ */
+export function watchJobSchedulers(
+  queues: JobQueues,
+  errorLog: ErrorLog,
+  logger: Logger,
+  intervalMs = 30_000,
+  featureJobs: FeatureJobs = new Map(),
+): { stop(): void } {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    void (async () => {
+      const housekeeping = queues.queueFor('housekeeping');
+      const present = await queues.guard('read job schedulers', () =>
+        housekeeping.getJobScheduler('reconcile-rituals'),
+      );
+      if (present) return;
+      await registerJobSchedulers(queues, featureJobs);
+      // Jobs that were running when the data went may still write their outcome (or a half job)
+      // for up to a delivery lease; a second reconcile after that restores whatever they left.
+      await queues.enqueue('reconcile-rituals', { horizonDays: 3 }, { delayMs: SENDING_LEASE_MS + 15_000 });
+      logger.info('job schedulers were missing from Redis (data lost?); registered again and reconciling');
+    })()
+      .catch((error: unknown) => errorLog.report('job-schedulers', error))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

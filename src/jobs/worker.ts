@@ -1,5 +1,6 @@
 import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { ErrorLog } from '../ops/error-log.ts';
 import { type Logger, scrubSecrets } from '../ops/logger.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import {
@@ -37,6 +38,8 @@ export function startWorkers(deps: {
   jobRuns: JobRunRepository;
   metrics: Metrics;
   logger: Logger;
+  /** Connection errors of the workers go here (grouped and rate-limited); defaults to the logger. */
+  errorLog?: ErrorLog;
   /** Concurrency of the delivery queue; housekeeping jobs run a few at a time. */
   concurrency?: number;
 }) {
@@ -50,7 +53,9 @@ export function startWorkers(deps: {
     const data = job.data as Record<string, unknown>;
     const teamId = typeof data.teamId === 'string' ? data.teamId : null;
     const key = { queue, jobId: job.id ?? 'unknown', name, teamId };
-    const record = isJobName(name) ? recordsRuns(name) : true;
+    // A job without a name is a half-written hash (Redis lost data mid-write): nothing to record,
+    // and it fails below as unknown, so reconcile can replace it (see timer-repair.ts).
+    const record = isJobName(name) ? recordsRuns(name) : typeof name === 'string' && name !== '';
     const upsert: JobRunRepository['upsert'] = record ? jobRuns.upsert : async () => {};
     await upsert(key, { status: 'running', attempts: attempt, started: true });
     const stopTimer = metrics.jobDuration.startTimer({ queue, name });
@@ -92,6 +97,9 @@ export function startWorkers(deps: {
       metrics.jobs.inc({ queue, name, outcome: final ? 'failed' : 'retrying' });
       // Only the final attempt is an error worth paging on; earlier ones are expected noise.
       if (final) logger.error({ err: error, queue, name, jobId: key.jobId, attempt }, 'job failed');
+      else if (deps.errorLog)
+        // An outage fails every running job the same way: one line per kind, not one per job.
+        deps.errorLog.report(`job ${name} will be retried`, error, { queue, jobId: key.jobId, attempt });
       else logger.warn({ queue, name, jobId: key.jobId, attempt, error: message }, 'job will be retried');
       throw permanent ? new UnrecoverableError(message) : error;
     } finally {
@@ -109,7 +117,10 @@ export function startWorkers(deps: {
   );
   for (const worker of workers) {
     // Connection errors are retried by ioredis; log them instead of crashing the process.
-    worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
+    worker.on('error', (error) => {
+      if (deps.errorLog) deps.errorLog.report('bullmq-worker', error, { queue: worker.name });
+      else logger.warn({ err: error, queue: worker.name }, 'worker error');
+    });
   }
 
   return {

@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ProcessRole } from '../config.ts';
+import type { ErrorLog } from './error-log.ts';
 import type { Metrics } from './metrics.ts';
+import { withTimeout } from './timeout.ts';
 
 /** One dependency the process needs to serve traffic; `check` rejects when it is unreachable. */
 export interface ReadinessCheck {
@@ -7,25 +10,36 @@ export interface ReadinessCheck {
   check(): Promise<void>;
 }
 
-const CHECK_TIMEOUT_MS = 2000;
-
-function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+/**
+ * What each role needs to do its work. The web role serves Slack from Postgres (jobs it adds fail
+ * fast and truthfully when Redis is down), so Redis being down must not take it out of the load
+ * balancer; a worker can do nothing without Redis.
+ */
+export function readinessChecksFor(
+  role: ProcessRole,
+  checks: { postgres: () => Promise<void>; redis: () => Promise<void> },
+): ReadinessCheck[] {
+  const postgres = { name: 'postgres', check: checks.postgres };
+  const redis = { name: 'redis', check: checks.redis };
+  return role === 'web' ? [postgres] : [postgres, redis];
 }
 
-/** Runs every check concurrently; the failing ones are named with their error. */
-export async function readiness(checks: readonly ReadinessCheck[]) {
+const CHECK_TIMEOUT_MS = 2000;
+
+/**
+ * Runs every check concurrently. The result names the failing checks but carries no error text:
+ * driver messages hold hosts, ports and user names, and /readyz is open to anyone who can reach
+ * it. The details go to the log instead.
+ */
+export async function readiness(checks: readonly ReadinessCheck[], errorLog?: ErrorLog) {
   const results = await Promise.all(
     checks.map(async ({ name, check }) => {
       try {
         await withTimeout(check(), CHECK_TIMEOUT_MS);
-        return { name, ok: true as const };
+        return { name, ok: true };
       } catch (error) {
-        return { name, ok: false as const, error: (error as Error).message };
+        errorLog?.report(`readiness-${name}`, error);
+        return { name, ok: false };
       }
     }),
   );
@@ -39,18 +53,37 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/**
+ * Liveness: the process is up, unless its database pool has been unusable for longer than
+ * `unusableLimitMs`. A pool that cannot reach Postgres for that long (a partition that left it
+ * stuck, a DNS change it cannot follow) is better restarted than kept half-alive.
+ */
+export interface Liveness {
+  poolUnusableForMs(): number;
+  unusableLimitMs: number;
+}
+
 /** GET /healthz, /readyz and /metrics as plain node:http handlers (Bolt custom routes or a bare server). */
 export function opsRoutes(
   checks: readonly ReadinessCheck[],
   metrics: Metrics,
+  options: { liveness?: Liveness; errorLog?: ErrorLog } = {},
 ): Array<{ path: string; method: string; handler: Handler }> {
+  const { liveness, errorLog } = options;
   return [
-    { path: '/healthz', method: 'GET', handler: (_req, res) => sendJson(res, 200, { ok: true }) },
+    {
+      path: '/healthz',
+      method: 'GET',
+      handler: (_req, res) => {
+        const stuck = liveness !== undefined && liveness.poolUnusableForMs() >= liveness.unusableLimitMs;
+        sendJson(res, stuck ? 503 : 200, stuck ? { ok: false, failing: ['postgres'] } : { ok: true });
+      },
+    },
     {
       path: '/readyz',
       method: 'GET',
       handler: (_req, res) => {
-        void readiness(checks).then((result) => {
+        void readiness(checks, errorLog).then((result) => {
           const failing = result.checks.filter((c) => !c.ok).map((c) => c.name);
           sendJson(res, result.ok ? 200 : 503, failing.length ? { ...result, failing } : result);
         });
@@ -65,7 +98,10 @@ export function opsRoutes(
             res.writeHead(200, { 'content-type': metrics.registry.contentType });
             res.end(text);
           },
-          (error: Error) => sendJson(res, 500, { ok: false, error: error.message }),
+          (error: unknown) => {
+            errorLog?.report('metrics', error);
+            sendJson(res, 500, { ok: false, error: 'metrics could not be collected' });
+          },
         );
       },
     },

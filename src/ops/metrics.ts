@@ -1,14 +1,23 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { withTimeout } from './timeout.ts';
 
 /** A point-in-time reading taken when Prometheus scrapes (queue depths, pool sizes). */
 export type GaugeReader = () => Promise<Array<{ labels: Record<string, string>; value: number }>>;
+
+/**
+ * How long one reader may take at scrape time. A reader whose system is down (Redis during an
+ * outage) would otherwise hold the whole scrape, and every metric would vanish exactly when it is
+ * needed; a late or failing reader is skipped and `careerplan_metrics_collector_up` says so.
+ */
+export const COLLECT_TIMEOUT_MS = 1000;
 
 /**
  * Every metric careerplan exposes, on its own Registry (so tests can build several apps in one
  * process). Gauges that describe external state are read in `collect()` at scrape time rather than
  * kept up to date by hand.
  */
-export function createMetrics() {
+export function createMetrics(options: { collectTimeoutMs?: number } = {}) {
+  const collectTimeoutMs = options.collectTimeoutMs ?? COLLECT_TIMEOUT_MS;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -67,6 +76,30 @@ export function createMetrics() {
     },
   };
 
+  // Scrapes collect every metric concurrently: the readers' outcomes of this scrape are kept
+  // here, and the collector_up gauge (registered last, so its collect starts last) awaits them.
+  const outcomes = new Map<string, Promise<boolean>>();
+  const collectorUp = new Gauge({
+    name: 'careerplan_metrics_collector_up',
+    help: 'Whether a scrape-time reader answered in time (1) or was skipped (0), by collector',
+    labelNames: ['collector'] as const,
+    registers: [],
+    async collect() {
+      for (const [collector, answered] of outcomes) this.set({ collector }, (await answered) ? 1 : 0);
+    },
+  });
+  /** Readings of every reader that answers in time; the others are skipped and marked down. */
+  const readAll = async (collector: string, readers: readonly GaugeReader[]) => {
+    const settled = Promise.allSettled(
+      readers.map((read) => withTimeout(read(), collectTimeoutMs, `${collector} reader`)),
+    );
+    outcomes.set(
+      collector,
+      settled.then((results) => results.every((r) => r.status === 'fulfilled')),
+    );
+    return (await settled).flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+  };
+
   new Gauge({
     name: 'careerplan_queue_jobs',
     help: 'Jobs in each BullMQ queue by state (waiting, delayed, active, failed), read at scrape time',
@@ -74,9 +107,7 @@ export function createMetrics() {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const read of queueDepthReaders) {
-        for (const { labels, value } of await read()) this.set(labels, value);
-      }
+      for (const { labels, value } of await readAll('queue', queueDepthReaders)) this.set(labels, value);
     },
   });
   new Gauge({
@@ -86,11 +117,11 @@ export function createMetrics() {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const read of poolReaders) {
-        for (const { labels, value } of await read()) this.set(labels, value);
-      }
+      for (const { labels, value } of await readAll('pg_pool', poolReaders)) this.set(labels, value);
     },
   });
+  // Registered after the gauges whose readers it reports on (see `outcomes`).
+  registry.registerMetric(collectorUp);
 
   return metrics;
 }

@@ -1,7 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import type { WorkspaceRepository } from '../domain/workspaces/workspace.repository.ts';
 import type { Member } from '../domain/workspaces/workspace.ts';
-import { profileFromSlackUser, type SlackUser } from './member-profiles.ts';
+import {
+  fetchTeamMemberProfile,
+  isFromOtherTeam,
+  profileFromSlackUser,
+  type SlackUser,
+} from './member-profiles.ts';
 
 /** Every member id of a channel (conversations.members, all pages). */
 export async function channelMemberIds(client: WebClient, channelId: string): Promise<string[]> {
@@ -24,7 +29,9 @@ const USERS_LIST_THRESHOLD = 20;
 
 /**
  * The stored profiles of these users, reading from Slack the ones we do not know yet (bots and
- * deactivated users included, so the caller can leave them out).
+ * deactivated users included, so the caller can leave them out). People from other workspaces
+ * (Slack Connect members of a shared channel) are left out and never stored: they are not this
+ * team's members and must not get its reminders.
  */
 export async function profilesOf(
   client: WebClient,
@@ -44,7 +51,7 @@ export async function profilesOf(
     do {
       const page = await client.users.list({ limit: 200, ...(cursor ? { cursor } : {}) });
       for (const user of (page.members ?? []) as SlackUser[]) {
-        if (user.id && wanted.has(user.id)) {
+        if (user.id && wanted.has(user.id) && !isFromOtherTeam(user, teamId)) {
           found.push(await workspaces.saveMemberProfile(teamId, user.id, profileFromSlackUser(user)));
         }
       }
@@ -52,14 +59,8 @@ export async function profilesOf(
     } while (cursor);
   } else {
     for (const userId of unknown) {
-      const result = await client.users.info({ user: userId });
-      found.push(
-        await workspaces.saveMemberProfile(
-          teamId,
-          userId,
-          profileFromSlackUser((result.user ?? {}) as SlackUser),
-        ),
-      );
+      const profile = await fetchTeamMemberProfile(client, teamId, userId);
+      if (profile) found.push(await workspaces.saveMemberProfile(teamId, userId, profile));
     }
   }
   return [...known, ...found];

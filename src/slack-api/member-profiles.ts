@@ -37,3 +37,23 @@ export async function fetchMemberProfile(client: WebClient, userId: string): Pro
   const result = await client.users.info({ user: userId });
   return profileFromSlackUser((result.user ?? {}) as SlackUser);
 }
+
+/**
+ * True for a person whose home workspace is another one (Slack Connect channels, shared
+ * channels): they must not be stored or reminded as a member of this team. A user object without
+ * `team_id` is taken as ours (users.list only lists our own people).
+ */
+export function isFromOtherTeam(user: SlackUser, teamId: string): boolean {
+  return user.team_id !== undefined && user.team_id !== '' && user.team_id !== teamId;
+}
+
+/** users.info for someone in `teamId`: their profile, or undefined when they belong to another team. */
+export async function fetchTeamMemberProfile(
+  client: WebClient,
+  teamId: string,
+  userId: string,
+): Promise<MemberProfile | undefined> {
+  const result = await client.users.info({ user: userId });
+  const user = (result.user ?? {}) as SlackUser;
+  return isFromOtherTeam(user, teamId) ? undefined : profileFromSlackUser(user);
+}

@@ -9,12 +9,14 @@ import type { Metrics } from '../ops/metrics.ts';
 import { explainListenError, explainSlackAuthError, startupStep } from '../ops/startup-errors.ts';
 import { instrumentedFetch, interactiveClientOptions } from '../slack-api/web-client.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { VOCABULARY_NAMES } from './commands/catalog.ts';
 import { createCommandRouter } from './commands/router.ts';
 import type { FeatureRegistry } from './feature-registry.ts';
 import { COMMAND } from './features/core/ids.ts';
 import type { MemberResolver } from './kit/member.ts';
 import { dedupeEvents } from './middleware/dedupe-events.ts';
 import { observeRequests } from './middleware/observe.ts';
+import { resolveRequestTeam } from './request-team.ts';
 import { BOT_SCOPES } from './scopes.ts';
 
 export interface OpsRoute {
@@ -85,7 +87,14 @@ export function createSlackApp(deps: {
 
   const app = new App({ ...common, ...auth, ...receiverMode });
 
-  app.use(observeRequests(services.metrics));
+  // Metric labels name only subcommands that exist (anything typed after /careerplan is `other`).
+  app.use(
+    observeRequests(
+      services.metrics,
+      new Set([...Object.keys(deps.registry.subcommands), ...VOCABULARY_NAMES]),
+    ),
+  );
+  app.use(resolveRequestTeam());
   app.use(dedupeEvents(services.processedEvents));
   app.use(deps.resolver.middleware());
   app.command(COMMAND, createCommandRouter(deps.registry.subcommands, deps.registry.help, services.logger));

@@ -2,10 +2,22 @@ import type { Installation, InstallationQuery, InstallationStore } from '@slack/
 import type { InstallationRepository } from '../domain/workspaces/installation.repository.ts';
 
 /**
+ * Answers whether the person who just installed is a workspace admin or owner (read from Slack
+ * with the new bot token). Anything but a clear yes counts as no: a failed look-up must not hand
+ * over admin rights.
+ */
+export type InstallerAdminCheck = (installation: Installation<'v2', false>) => Promise<boolean>;
+
+/**
  * Bolt's InstallationStore over Postgres. careerplan keys everything by workspace (team id), so
  * org-wide Enterprise Grid installs are refused with a clear error rather than stored half-keyed.
+ * A re-install keeps the first installer's admin rights unless the new installer is a workspace
+ * admin (see installerAfterInstall).
  */
-export function createInstallationStore(installations: InstallationRepository): InstallationStore {
+export function createInstallationStore(
+  installations: InstallationRepository,
+  options: { installerIsWorkspaceAdmin?: InstallerAdminCheck } = {},
+): InstallationStore {
   return {
     async storeInstallation(installation) {
       const teamId = installation.team?.id;
@@ -14,6 +26,10 @@ export function createInstallationStore(installations: InstallationRepository): 
           'careerplan is installed per workspace; org-wide (Enterprise Grid) installs are not supported',
         );
       }
+      const check = options.installerIsWorkspaceAdmin;
+      const installerIsWorkspaceAdmin = check
+        ? await check(installation as Installation<'v2', false>).catch(() => false)
+        : false;
       await installations.save({
         teamId,
         enterpriseId: installation.enterprise?.id ?? null,
@@ -21,6 +37,7 @@ export function createInstallationStore(installations: InstallationRepository): 
         botId: installation.bot?.id ?? null,
         scopes: installation.bot?.scopes.join(',') ?? '',
         installerUserId: installation.user.id,
+        installerIsWorkspaceAdmin,
         payloadJson: JSON.stringify(installation),
       });
     },

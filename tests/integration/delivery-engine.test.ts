@@ -12,7 +12,13 @@ import { reminderMessage } from '../../src/slack/features/rituals/blocks/reminde
 import { postOutboxMessage } from '../../src/slack-api/outbox-messages.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.ts';
-import { remindersPerMember, seedRitualChannel, setUpContribution, waitUntil } from '../support/rituals.ts';
+import {
+  deliveriesDrained,
+  remindersPerMember,
+  seedRitualChannel,
+  setUpContribution,
+  waitUntil,
+} from '../support/rituals.ts';
 
 const TEAM = 'T0ENGINE';
 const TOKEN = 'xoxb-engine';
@@ -177,7 +183,18 @@ describe('delivery engine on real Redis + Postgres', () => {
     await deleteRedisPrefix(prefix);
     await reconcileRituals(deps, 3);
     await deps.timers.fanout(occurrence);
-    await new Promise((r) => setTimeout(r, 1500));
+    // The re-added fan-out has run to its end (and found nothing left to send).
+    await waitUntil(
+      async () =>
+        (await deps.queues.queueFor('delivery').getJob(`fanout__${occurrence.id}`))?.finishedOn !== undefined,
+      15_000,
+      'the re-added fan-out to finish',
+    );
+    await waitUntil(
+      () => deliveriesDrained(deps.queues.queueFor('delivery')),
+      15_000,
+      'the delivery queue to drain',
+    );
     expect([...remindersPerMember(fake).values()].reduce((a, b) => a + b, 0)).toBe(40);
     expect(fake.violations).toEqual([]);
   });
@@ -258,7 +275,11 @@ describe('delivery engine on real Redis + Postgres', () => {
     // Both replicas try to schedule the same fan-out: deterministic ids make it one job.
     await Promise.all([a.timers.fanout(occurrence), b.timers.fanout(occurrence)]);
     await waitUntil(async () => (await sentCount(a)) === 60, 30_000, '60 sent deliveries');
-    await new Promise((r) => setTimeout(r, 500));
+    await waitUntil(
+      () => deliveriesDrained(a.queues.queueFor('delivery')),
+      30_000,
+      'the delivery queue to drain',
+    );
     const counts = [...remindersPerMember(fake).values()];
     expect(counts).toHaveLength(60);
     expect(counts.every((n) => n === 1)).toBe(true);

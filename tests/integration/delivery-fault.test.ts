@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.ts';
-import { remindersPerMember, seedRitualChannel, waitUntil } from '../support/rituals.ts';
+import { deliveriesDrained, remindersPerMember, seedRitualChannel, waitUntil } from '../support/rituals.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TEAM = 'T0FAULT';
@@ -103,7 +103,8 @@ describe('fault: a worker killed with SIGKILL in the middle of a 500-member fan-
     children.push(second);
     // Stalled jobs come back after BullMQ's lock (30 s) and the delivery lease (30 s) expire.
     await waitUntil(async () => (await sent()) === MEMBERS, 240_000, `all ${MEMBERS} DMs after the restart`);
-    await new Promise((r) => setTimeout(r, 1000));
+    // Every job that could still post has run to its end before counting duplicates.
+    await waitUntil(() => deliveriesDrained(queue), 120_000, 'the delivery queue to drain');
 
     const perMember = remindersPerMember(fake);
     expect(perMember.size).toBe(MEMBERS);

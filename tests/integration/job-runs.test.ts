@@ -97,7 +97,11 @@ describe('job status recording (real Redis + Postgres)', () => {
         lastError: 'users.info said user_not_found',
       });
 
-      await waitFor(async () => (await jobRuns.find('housekeeping', flakyId))?.attempts === 1);
+      // attempts is 1 from the moment the first run starts; wait for that run's failure too.
+      await waitFor(async () => {
+        const run = await jobRuns.find('housekeeping', flakyId);
+        return run?.attempts === 1 && run.status === 'queued';
+      });
       const afterFirst = await jobRuns.find('housekeeping', flakyId);
       expect(afterFirst).toMatchObject({ status: 'queued', lastError: 'flaky attempt 1' });
 

@@ -45,10 +45,13 @@ export async function setUpContribution(deps: Deps, teamId: string, channelId: s
   });
 }
 
-/** Reminder DMs on the fake Slack, per member (from chat.postMessage calls that succeeded). */
+/**
+ * Reminder DMs on the fake Slack, per member: every chat.postMessage that posted, including those
+ * answered with a 5xx after posting ("post accepted, answer 5xx") — the member got those too.
+ */
 export function remindersPerMember(fake: FakeSlack): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const call of fake.callsTo('chat.postMessage')) {
+  for (const call of fake.calls.filter((c) => c.method === 'chat.postMessage')) {
     const metadata = call.params.metadata as { event_type?: string } | undefined;
     if (call.response?.ok !== true || metadata?.event_type !== 'careerplan_delivery') continue;
     // The app may post to the user id; Slack answers with the DM channel it landed in.
@@ -69,4 +72,18 @@ export async function waitUntil(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/**
+ * True once no `deliver` job is waiting, delayed or running: every job that could still post a
+ * reminder has run to its end. The positive signal before asserting that nothing more was sent.
+ * (Other jobs, such as the fan-out of next month's occurrence that reconcile plans, may wait.)
+ */
+export async function deliveriesDrained(queue: {
+  getJobs(
+    types: Array<'waiting' | 'delayed' | 'active' | 'prioritized'>,
+  ): Promise<Array<{ name: string } | undefined>>;
+}): Promise<boolean> {
+  const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'prioritized']);
+  return jobs.every((job) => job === undefined || job.name !== 'deliver');
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { TokenCipher } from './token-cipher.ts';
+import { installerAfterInstall } from './workspace.ts';
 
 /** The non-secret facts about an installation, kept in clear for operators and queries. */
 export interface InstallationRecord {
@@ -9,7 +10,13 @@ export interface InstallationRecord {
   botUserId: string | null;
   botId: string | null;
   scopes: string;
+  /** Who ran this install (kept on the installation row as a fact). */
   installerUserId: string | null;
+  /**
+   * Whether that person is a workspace admin or owner, which decides whether they take over the
+   * installer's admin rights from the first installer ({@link installerAfterInstall}).
+   */
+  installerIsWorkspaceAdmin?: boolean;
   /** The installation as Slack's SDK serialises it (contains the bot token): stored encrypted. */
   payloadJson: string;
 }
@@ -22,12 +29,28 @@ export function createInstallationRepository(db: Db, cipher: TokenCipher) {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('workspaces')
-          .values({ team_id: record.teamId, installer_user_id: record.installerUserId })
-          .onConflict((oc) =>
-            oc
-              .column('team_id')
-              .doUpdateSet({ installer_user_id: record.installerUserId, updated_at: sql`now()` }),
-          )
+          .values({ team_id: record.teamId })
+          .onConflict((oc) => oc.column('team_id').doNothing())
+          .execute();
+        // Locked, so two installs finishing together cannot both decide from the old value.
+        const current = await trx
+          .selectFrom('workspaces')
+          .select('installer_user_id')
+          .where('team_id', '=', record.teamId)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        const installer =
+          record.installerUserId === null
+            ? current.installer_user_id
+            : installerAfterInstall(
+                current.installer_user_id,
+                record.installerUserId,
+                record.installerIsWorkspaceAdmin === true,
+              );
+        await trx
+          .updateTable('workspaces')
+          .set({ installer_user_id: installer, updated_at: sql`now()` })
+          .where('team_id', '=', record.teamId)
           .execute();
         const values = {
           enterprise_id: record.enterpriseId,

@@ -62,7 +62,8 @@ export function createWorkspaceRepository(db: Db) {
         .onConflict((oc) =>
           oc.column('team_id').doUpdateSet({
             name: sql`coalesce(excluded.name, workspaces.name)`,
-            installer_user_id: sql`coalesce(excluded.installer_user_id, workspaces.installer_user_id)`,
+            // Never replaces a known installer (that grants admin): installations.save decides that.
+            installer_user_id: sql`coalesce(workspaces.installer_user_id, excluded.installer_user_id)`,
             updated_at: sql`now()`,
           }),
         )
@@ -148,19 +149,27 @@ export function createWorkspaceRepository(db: Db) {
         .execute();
     },
 
-    /** Members whose profile (time zone) was last read before `olderThan`, oldest first. */
+    /**
+     * One page of the members whose profile (time zone) was last read before `olderThan`, in
+     * (team, user) order after `after`: callers page through all of them (keyset pagination, so
+     * profiles refreshed meanwhile do not shift the pages).
+     */
     async membersToRefresh(
       olderThan: Date,
       limit: number,
+      after?: { teamId: string; userId: string },
     ): Promise<Array<{ teamId: string; userId: string }>> {
-      const rows = await db
+      let query = db
         .selectFrom('members')
         .select(['team_id', 'user_id'])
         .where('is_deleted', '=', false)
-        .where((eb) => eb.or([eb('profile_synced_at', 'is', null), eb('profile_synced_at', '<', olderThan)]))
-        .orderBy('profile_synced_at', sql`asc nulls first`)
-        .limit(limit)
-        .execute();
+        .where((eb) => eb.or([eb('profile_synced_at', 'is', null), eb('profile_synced_at', '<', olderThan)]));
+      if (after) {
+        query = query.where((eb) =>
+          eb(eb.refTuple('team_id', 'user_id'), '>', eb.tuple(after.teamId, after.userId)),
+        );
+      }
+      const rows = await query.orderBy('team_id').orderBy('user_id').limit(limit).execute();
       return rows.map((r) => ({ teamId: r.team_id, userId: r.user_id }));
     },
   };

@@ -40,3 +40,18 @@ export function isFromAnotherWorkspace(m: Pick<Member, 'homeTeamId'>, teamId: st
 export function isWorkspaceAdmin(m: Pick<Member, 'isAdmin' | 'isOwner'>): boolean {
   return m.isAdmin || m.isOwner;
 }
+
+/**
+ * Who holds the installer's admin rights after someone (re-)installs careerplan (SPEC 5: the
+ * installing user is an admin). The first installer keeps them: in OAuth mode any member allowed
+ * to install apps can re-install, and a re-install must not be a way to take admin. Only a
+ * workspace admin or owner, who could act as admin anyway, takes the role over.
+ */
+export function installerAfterInstall(
+  current: string | null,
+  installer: string,
+  installerIsWorkspaceAdmin: boolean,
+): string {
+  if (current === null || installerIsWorkspaceAdmin) return installer;
+  return current;
+}

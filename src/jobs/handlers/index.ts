@@ -1,4 +1,6 @@
 import type { Deps } from '../../deps.ts';
+import { createOccurrenceSummaryRepository } from '../../domain/rituals/occurrence-summary.repository.ts';
+import { createOccurrenceSummaries } from '../occurrence-summaries.ts';
 import type { JobHandlers } from '../worker.ts';
 import { createDeliverHandler } from './deliver.ts';
 import { createFanoutOccurrenceHandler } from './fanout-occurrence.ts';
@@ -9,15 +11,25 @@ import { createSyncMemberHandler } from './sync-member.ts';
 
 /** One handler per job in the catalogue (the type makes a missing one a compile error). */
 export function buildJobHandlers(deps: Deps, featureJobs: FeatureJobs): JobHandlers {
+  // One "ritual occurrence finished" info line per occurrence, after the job that finished it.
+  const summaries = createOccurrenceSummaries({
+    summaries: createOccurrenceSummaryRepository(deps.db),
+    logger: deps.logger,
+    errorLog: deps.errorLog,
+  });
   return {
     'refresh-member-profiles': createRefreshMemberProfilesHandler(deps),
     'sync-member': createSyncMemberHandler(deps),
-    'reconcile-rituals': createReconcileRitualsHandler({
-      ...deps,
-      installedOnly: deps.config.auth.mode === 'oauth',
-    }),
-    'fanout-occurrence': createFanoutOccurrenceHandler(deps),
-    deliver: createDeliverHandler({ ...deps, kinds: deps.outboxKinds }),
+    'reconcile-rituals': summaries.after(
+      createReconcileRitualsHandler({ ...deps, installedOnly: deps.config.auth.mode === 'oauth' }),
+      () => ({}),
+    ),
+    'fanout-occurrence': summaries.after(createFanoutOccurrenceHandler(deps), (p) => ({
+      occurrenceId: p.occurrenceId,
+    })),
+    deliver: summaries.after(createDeliverHandler({ ...deps, kinds: deps.outboxKinds }), (p) => ({
+      deliveryId: p.deliveryId,
+    })),
     'feature-job': createFeatureJobHandler(featureJobs),
   };
 }

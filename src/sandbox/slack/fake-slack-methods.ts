@@ -38,7 +38,8 @@ const teamInfo: MethodHandler = ({ workspace: w, params }) => {
 };
 
 const usersInfo: MethodHandler = ({ model, workspace, params }) => {
-  const user = model.user(workspace.teamId, reqString(params, 'user', 'user_not_found'));
+  const userId = reqString(params, 'user', 'user_not_found');
+  const user = model.user(workspace.teamId, userId) ?? model.connectedUser(workspace.teamId, userId);
   if (!user) throw new SlackFailure('user_not_found');
   return { ok: true, user: userObject(user) };
 };

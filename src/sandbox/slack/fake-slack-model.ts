@@ -148,6 +148,16 @@ export class FakeSlackModel {
     this.users.set(key(u.teamId, u.userId), u);
   }
 
+  /**
+   * Someone of another workspace who shares one of this workspace's channels (Slack Connect):
+   * users.info shows them, with their own team_id; users.list does not list them.
+   */
+  connectedUser(teamId: string, userId: string): FakeUser | undefined {
+    const shares = [...this.channels.values()].some((c) => c.teamId === teamId && c.members.includes(userId));
+    if (!shares) return undefined;
+    return [...this.users.values()].find((u) => u.userId === userId && u.teamId !== teamId);
+  }
+
   teamUsers(teamId: string): FakeUser[] {
     return [...this.users.values()].filter((u) => u.teamId === teamId);
   }

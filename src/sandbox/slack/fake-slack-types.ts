@@ -8,14 +8,34 @@ import type { FakeSocketMode } from './fake-slack-socket.ts';
 
 export interface FakeSlackCall {
   method: string;
+  /** The tag of the URL the call came through (`urlFor(tag)`), e.g. which process made it. */
+  via?: string;
   token?: string;
   teamId?: string;
   params: Record<string, unknown>;
   at: number;
-  /** Set when an injected failure answered this call instead of the method. */
+  /** Set when an injected failure answered this call (instead of, or after, the method). */
   injectedStatus?: number;
-  /** What the fake answered (absent for injected failures). */
+  /**
+   * What the method answered: absent when an injected failure answered instead; present (with
+   * `injectedStatus`) for "post accepted, answer 5xx", where the method ran but the app saw 5xx.
+   */
   response?: SlackAnswer;
+}
+
+/** An HTTP-level failure rule for `injectFailures`. */
+export interface InjectedFailure {
+  method?: string;
+  teamId?: string;
+  status: 429 | 500 | 502 | 503;
+  retryAfterSeconds?: number;
+  times?: number;
+  probability?: number;
+  /**
+   * Run the method (the message is posted, the view opened…) and then answer with the 5xx
+   * anyway: the app cannot tell whether its call took effect. Not for 429.
+   */
+  afterPost?: boolean;
 }
 
 export interface FakeSlackMessage {
@@ -85,16 +105,10 @@ export interface FakeSlack {
   /**
    * HTTP-level failures for matching calls (any method/team when omitted). `times` defaults to
    * unlimited (until clearFailures) and `probability` to 1. A 429 carries `Retry-After`
-   * (`retryAfterSeconds`, default 1).
+   * (`retryAfterSeconds`, default 1). Rules compose: each matching rule rolls its own
+   * probability in the order added, and the first that fires answers.
    */
-  injectFailures(f: {
-    method?: string;
-    teamId?: string;
-    status: 429 | 500 | 502 | 503;
-    retryAfterSeconds?: number;
-    times?: number;
-    probability?: number;
-  }): void;
+  injectFailures(f: InjectedFailure): void;
   clearFailures(): void;
   /**
    * Slack-like limits on chat.postMessage, answered with 429 + Retry-After: a token bucket per
@@ -147,9 +161,18 @@ export interface FakeSlack {
    * turned off); `undefined` allows canvases again. Not undone by `reset`.
    */
   refuseCanvases(teamId: string, error: string | undefined): void;
+  /**
+   * The Web API base URL with a tag: calls through it are recorded with `via: tag`, so a test
+   * running several app processes against one fake can tell which process made each call.
+   */
+  urlFor(tag: string): string;
   /** Polls every 20ms; a predicate that throws counts as not yet true. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
-  /** Forgets calls, violations, failures, response_url posts, messages, views and uploads. */
+  /**
+   * Back to a fresh fake, keeping only the seeded directory (workspaces, users, channels):
+   * forgets calls, violations, failure rules, rate limits and their buckets, Retry-After
+   * records, early retries, OAuth codes, response_url posts, messages, views and uploads.
+   */
   reset(): void;
   close(): Promise<void>;
 }

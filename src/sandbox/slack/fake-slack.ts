@@ -10,17 +10,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { validateMessage } from './block-kit-limits.ts';
+import { FakeSlackFaults } from './fake-slack-faults.ts';
 import { parseRequest, readBody, sendJson } from './fake-slack-http.ts';
 import { authenticatedMethods, unauthenticatedMethods } from './fake-slack-methods.ts';
 import { FakeSlackModel, SlackFailure } from './fake-slack-model.ts';
 import { type BaseContext, isRecord, type OAuthInstall, type SlackAnswer } from './fake-slack-params.ts';
 import { attachSocketMode } from './fake-slack-socket.ts';
-import type {
-  FakeSlack,
-  FakeSlackCall,
-  MessageRateLimits,
-  StartFakeSlackOptions,
-} from './fake-slack-types.ts';
+import type { FakeSlack, FakeSlackCall, StartFakeSlackOptions } from './fake-slack-types.ts';
 import { TEST_APP_ID } from './slack-signer.ts';
 
 export type {
@@ -28,18 +24,10 @@ export type {
   FakeSlackCall,
   FakeSlackMessage,
   FakeSlackView,
+  InjectedFailure,
   MessageRateLimits,
   StartFakeSlackOptions,
 } from './fake-slack-types.ts';
-
-interface FailureRule {
-  method?: string;
-  teamId?: string;
-  status: 429 | 500 | 502 | 503;
-  retryAfterSeconds: number;
-  remaining: number;
-  probability: number;
-}
 
 export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promise<FakeSlack> {
   const random = options.random ?? Math.random;
@@ -48,58 +36,8 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
   const violations: string[] = [];
   const oauthInstalls = new Map<string, OAuthInstall>();
   const posts: Array<{ id: string; body: Record<string, unknown> }> = [];
-  let failures: FailureRule[] = [];
+  const faults = new FakeSlackFaults(random);
   let baseUrl = '';
-  // Slack-like rate limits on chat.postMessage (off unless a test or benchmark sets them).
-  let limits: MessageRateLimits | undefined;
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  // When each (team, method) may be called again after a 429, and the calls that came too early.
-  const retryAfterUntil = new Map<string, number>();
-  const earlyCalls: FakeSlackCall[] = [];
-
-  /** Token bucket: true and one token taken, or the seconds until a token is back. */
-  const takeToken = (key: string, perSecond: number, burst: number, now: number): true | number => {
-    const bucket = buckets.get(key) ?? { tokens: burst, at: now };
-    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
-    bucket.at = now;
-    buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return true;
-    }
-    return (1 - bucket.tokens) / perSecond;
-  };
-
-  /** Seconds to answer 429 with when a chat.postMessage exceeds the configured limits. */
-  const enforcedLimit = (
-    method: string,
-    teamId: string | undefined,
-    params: Record<string, unknown>,
-  ): number | undefined => {
-    if (!limits || method !== 'chat.postMessage' || teamId === undefined) return undefined;
-    const now = Date.now();
-    const team = takeToken(`team:${teamId}`, limits.perWorkspacePerMinute / 60, limits.workspaceBurst, now);
-    if (team !== true) return team;
-    const channel = takeToken(
-      `channel:${teamId}:${String(params.channel)}`,
-      limits.perChannelPerSecond,
-      limits.channelBurst,
-      now,
-    );
-    return channel === true ? undefined : channel;
-  };
-
-  const takeFailure = (method: string, teamId: string | undefined): FailureRule | undefined => {
-    const rule = failures.find(
-      (r) =>
-        r.remaining > 0 &&
-        (r.method === undefined || r.method === method) &&
-        (r.teamId === undefined || r.teamId === teamId),
-    );
-    if (!rule || random() >= rule.probability) return undefined;
-    rule.remaining -= 1;
-    return rule;
-  };
 
   const dispatch = (
     method: string,
@@ -136,7 +74,12 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
     }
   };
 
-  const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
+  const handleApi = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    via?: string,
+  ): Promise<void> => {
     let parsed: Awaited<ReturnType<typeof parseRequest>>;
     try {
       parsed = await parseRequest(req, await readBody(req));
@@ -148,29 +91,29 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
     const { params, token } = parsed;
     const workspace = token === undefined ? undefined : model.workspaceByToken(token);
     const call: FakeSlackCall = { method, params, at: Date.now() };
+    if (via !== undefined) call.via = via;
     if (token !== undefined) call.token = token;
     if (workspace) call.teamId = workspace.teamId;
     calls.push(call);
-    const limitKey = `${workspace?.teamId ?? '?'}|${method}`;
-    if ((retryAfterUntil.get(limitKey) ?? 0) > call.at) earlyCalls.push(call);
-    const limited = enforcedLimit(method, workspace?.teamId, params);
-    if (limited !== undefined) {
-      const retryAfter = Math.max(1, Math.ceil(limited));
-      retryAfterUntil.set(limitKey, call.at + retryAfter * 1000);
+    const decision = faults.decide(call, params);
+    if (decision.kind === 'ratelimited') {
       call.injectedStatus = 429;
-      sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
-      return;
-    }
-    const rule = takeFailure(method, workspace?.teamId);
-    if (rule) {
-      call.injectedStatus = rule.status;
-      if (rule.status === 429) retryAfterUntil.set(limitKey, call.at + rule.retryAfterSeconds * 1000);
-      const headers: Record<string, string> =
-        rule.status === 429 ? { 'retry-after': String(rule.retryAfterSeconds) } : {};
       sendJson(
         res,
-        rule.status,
-        { ok: false, error: rule.status === 429 ? 'ratelimited' : 'service_unavailable' },
+        429,
+        { ok: false, error: 'ratelimited' },
+        { 'retry-after': String(decision.retryAfterSeconds) },
+      );
+      return;
+    }
+    if (decision.kind === 'fail') {
+      call.injectedStatus = decision.status;
+      const headers: Record<string, string> =
+        decision.status === 429 ? { 'retry-after': String(decision.retryAfterSeconds) } : {};
+      sendJson(
+        res,
+        decision.status,
+        { ok: false, error: decision.status === 429 ? 'ratelimited' : 'service_unavailable' },
         headers,
       );
       return;
@@ -183,6 +126,12 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
     call.response = answer;
     const team = answer.team;
     if (call.teamId === undefined && isRecord(team) && typeof team.id === 'string') call.teamId = team.id;
+    if (decision.kind === 'fail-after-post') {
+      // The method ran (a message was posted), but the app only sees a server error.
+      call.injectedStatus = decision.status;
+      sendJson(res, decision.status, { ok: false, error: 'service_unavailable' });
+      return;
+    }
     sendJson(res, 200, answer);
     options.onCall?.(call);
   };
@@ -233,12 +182,16 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
   };
 
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    const fullPath = new URL(req.url ?? '/', 'http://fake').pathname;
+    // `/t/<tag>/api/<method>`: a tagged Web API URL (urlFor); the tag is recorded on the call.
+    const tagged = /^\/t\/([^/]+)(\/.*)$/.exec(fullPath);
+    const via = tagged ? decodeURIComponent(tagged[1] ?? '') : undefined;
+    const path = tagged ? (tagged[2] ?? '/') : fullPath;
     const [, area = '', rest = ''] = /^\/([^/]+)\/(.+)$/.exec(path) ?? [];
     const id = decodeURIComponent(rest);
     const work =
       area === 'api'
-        ? handleApi(req, res, id)
+        ? handleApi(req, res, id, via)
         : area === 'response' && req.method === 'POST'
           ? handleResponseUrl(req, res, id)
           : area === 'upload' && req.method === 'POST'
@@ -334,24 +287,11 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
         appId: TEST_APP_ID,
       });
     },
-    injectFailures(f) {
-      failures.push({
-        status: f.status,
-        retryAfterSeconds: f.retryAfterSeconds ?? 1,
-        remaining: f.times ?? Number.POSITIVE_INFINITY,
-        probability: f.probability ?? 1,
-        ...(f.method === undefined ? {} : { method: f.method }),
-        ...(f.teamId === undefined ? {} : { teamId: f.teamId }),
-      });
-    },
-    setRateLimits(l) {
-      limits = l;
-      buckets.clear();
-    },
-    earlyRetries: () => [...earlyCalls],
-    clearFailures() {
-      failures = [];
-    },
+    injectFailures: (f) => faults.inject(f),
+    setRateLimits: (l) => faults.setRateLimits(l),
+    earlyRetries: () => faults.earlyRetries(),
+    clearFailures: () => faults.clearRules(),
+    urlFor: (tag) => `${baseUrl}/t/${encodeURIComponent(tag)}/api/`,
     responseUrl: (id) => `${baseUrl}/response/${encodeURIComponent(id)}`,
     responseUrlPosts: (id) => posts.filter((p) => id === undefined || p.id === id),
     messages: (channelId) =>
@@ -447,7 +387,8 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
       calls.length = 0;
       violations.length = 0;
       posts.length = 0;
-      failures = [];
+      oauthInstalls.clear();
+      faults.reset();
       model.clearActivity();
     },
     async close() {
