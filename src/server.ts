@@ -75,7 +75,7 @@ export async function startCareerplan(
     });
     const cron = startHousekeepingCron({ db: deps.db, jobRuns: deps.jobRuns, logger });
     // Registered in the background: a Redis outage at start must not keep the process down.
-    void registerJobSchedulers(deps.queues).catch((error: unknown) =>
+    void registerJobSchedulers(deps.queues, features.registry.schedules).catch((error: unknown) =>
       logger.error({ err: error }, 'could not register job schedulers'),
     );
     stops.push(async () => {

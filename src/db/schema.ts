@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { LeaderboardTables } from './schema-leaderboard.ts';
 import type { OutboxTables } from './schema-outbox.ts';
 import type { PlanTables } from './schema-plans.ts';
 import type { RitualTables } from './schema-rituals.ts';
@@ -75,7 +76,7 @@ export interface ProcessedEventsTable {
   received_at: CreatedAt;
 }
 
-export interface Database extends RitualTables, PlanTables, OutboxTables {
+export interface Database extends RitualTables, PlanTables, OutboxTables, LeaderboardTables {
   workspaces: WorkspacesTable;
   installations: InstallationsTable;
   members: MembersTable;

@@ -39,7 +39,10 @@ export type DomainErrorCode =
   // A plan record that is missing or someone else's: one answer for both, so ids reveal nothing.
   | 'plan_not_found'
   // The impact portfolio: a logged contribution (docs/product/portfolio.md).
-  | 'contribution_invalid';
+  | 'contribution_invalid'
+  // The team leaderboard: its command words and the admins' settings (docs/product/leaderboard.md).
+  | 'leaderboard_args'
+  | 'leaderboard_settings_invalid';
 
 /**
  * A rule of the product was broken by the caller's input or state. The `code` is stable (tests and
