@@ -71,7 +71,8 @@ export function createLeaderboardService(deps: {
       points: board.points,
       streak: streakOf(streakWeeks.get(userId) ?? [], board.asOf, board.inProgress),
       optedOut,
-      lines: scored.lines.filter((l) => l.events > 0),
+      // Habits that score; activity that earns nothing (a portfolio artifact) is not listed.
+      lines: scored.lines.filter((l) => (rules.get(l.kind)?.points ?? 0) > 0),
     };
   }
 
