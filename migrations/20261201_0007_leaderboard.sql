@@ -57,7 +57,10 @@ CREATE TABLE leaderboard_weeks (
   events      integer NOT NULL CHECK (events >= 0),
   PRIMARY KEY (team_id, week_start, user_id, kind)
 );
-CREATE INDEX leaderboard_weeks_member_idx ON leaderboard_weeks (team_id, kind, user_id, week_start);
+-- Streaks read one kind of a few members across all their weeks; a member's own line reads their
+-- weeks of one period. (`events` is in no index, so an award's update stays a HOT update.)
+CREATE INDEX leaderboard_weeks_streak_idx ON leaderboard_weeks (team_id, kind, user_id, week_start);
+CREATE INDEX leaderboard_weeks_member_idx ON leaderboard_weeks (team_id, user_id, week_start);
 
 -- Roll-up 2: a member's points in a week, a month and a quarter, caps applied. Months and
 -- quarters are made of whole weeks (a week belongs to the month of its Thursday, as ISO weeks

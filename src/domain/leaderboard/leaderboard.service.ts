@@ -51,28 +51,32 @@ export function createLeaderboardService(deps: {
     return effectiveRules(await repo.teamRules(teamId));
   }
 
-  async function viewerOf(
-    teamId: string,
-    userId: string,
-    period: Period,
-    streakWeeks: Map<string, string[]>,
-    board: { asOf: string; inProgress: boolean; ranked: ReturnType<typeof rankBoard>; points: number },
-  ): Promise<Viewer> {
-    const [weeks, rules, optedOut] = await Promise.all([
+  /** What the viewer's own line needs; read alongside the board's rows. */
+  async function viewerParts(teamId: string, userId: string, period: Period, asOf: string) {
+    const [weeks, rules, optedOut, summaries] = await Promise.all([
       repo.memberWeeks(teamId, userId, period),
       rulesOf(teamId),
       repo.isOptedOut(teamId, userId),
+      repo.summaryWeeks(teamId, [userId], asOf),
     ]);
+    return { weeks, rules, optedOut, summaryWeeks: summaries.get(userId) ?? [] };
+  }
+
+  function viewerOf(
+    userId: string,
+    parts: Awaited<ReturnType<typeof viewerParts>>,
+    board: { asOf: string; inProgress: boolean; ranked: ReturnType<typeof rankBoard>; points: number },
+  ): Viewer {
     // The breakdown is worked out here; the points shown are the roll-up's, which rank the board.
-    const scored = scoreWeeks(weeks, rules);
+    const scored = scoreWeeks(parts.weeks, parts.rules);
     return {
       userId,
       rank: board.ranked.find((r) => r.userId === userId)?.rank,
       points: board.points,
-      streak: streakOf(streakWeeks.get(userId) ?? [], board.asOf, board.inProgress),
-      optedOut,
+      streak: streakOf(parts.summaryWeeks, board.asOf, board.inProgress),
+      optedOut: parts.optedOut,
       // Habits that score; activity that earns nothing (a portfolio artifact) is not listed.
-      lines: scored.lines.filter((l) => (rules.get(l.kind)?.points ?? 0) > 0),
+      lines: scored.lines.filter((l) => (parts.rules.get(l.kind)?.points ?? 0) > 0),
     };
   }
 
@@ -87,25 +91,32 @@ export function createLeaderboardService(deps: {
     asOf: string;
     viewerId?: string;
   }): Promise<Board> {
-    const { teamId, period, asOf, inProgress } = input;
-    const [rows, previousTotal, keptRows, settings] = await Promise.all([
+    const { teamId, period, asOf, inProgress, viewerId } = input;
+    // Two round trips: everything that does not depend on the ranks at once, then the streaks
+    // of the members the board names.
+    const [rows, previousTotal, keptRows, settings, mine] = await Promise.all([
       repo.scores(teamId, period.span, period.start),
       repo.total(teamId, period.span, previousPeriod(period).start),
       repo.summaryInBoth(teamId, addDays(asOf, -7), asOf),
       repo.settings(teamId),
+      viewerId ? viewerParts(teamId, viewerId, period, asOf) : undefined,
     ]);
     const ranked = rankBoard(rows);
     const top = topLines(ranked);
-    const ids = [...top.map((t) => t.userId), ...(input.viewerId ? [input.viewerId] : [])];
-    const streakWeeks = await repo.summaryWeeks(teamId, [...new Set(ids)], asOf);
-    const viewer = input.viewerId
-      ? await viewerOf(teamId, input.viewerId, period, streakWeeks, {
-          asOf,
-          inProgress,
-          ranked,
-          points: rows.find((r) => r.userId === input.viewerId)?.points ?? 0,
-        })
-      : undefined;
+    const streakWeeks = await repo.summaryWeeks(
+      teamId,
+      top.map((t) => t.userId),
+      asOf,
+    );
+    const viewer =
+      viewerId && mine
+        ? viewerOf(viewerId, mine, {
+            asOf,
+            inProgress,
+            ranked,
+            points: rows.find((r) => r.userId === viewerId)?.points ?? 0,
+          })
+        : undefined;
     const named = keptRows.filter((r) => !r.optedOut);
     return {
       period,
