@@ -5,6 +5,7 @@ import { addDays } from '../schedules/index.ts';
 import { type Board, boardName, rankBoard, topLines, type Viewer } from './board.ts';
 import type { LeaderboardRepository } from './leaderboard.repository.ts';
 import { type Period, periodOf, previousPeriod, type Span, weekAt } from './periods.ts';
+import { byName } from './ranking.ts';
 import { effectiveRules, type PointRules, parseRuleNumber, scoreWeeks } from './scoring.ts';
 import { type LeaderboardSettings, parsePostSchedule } from './settings.ts';
 import { streakOf } from './streaks.ts';
@@ -127,7 +128,7 @@ export function createLeaderboardService(deps: {
       scorers: rows.length,
       top: top.map((t) => ({ ...t, streak: streakOf(streakWeeks.get(t.userId) ?? [], asOf, inProgress) })),
       ranked: ranked.length,
-      kept: named.map(boardName).sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
+      kept: named.map(boardName).sort(byName),
       keptUnnamed: keptRows.length - named.length,
       ...(viewer ? { viewer } : {}),
     };

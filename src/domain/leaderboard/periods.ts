@@ -83,9 +83,20 @@ export function weeksOf(period: Period): string[] {
   return weeks;
 }
 
-/** Consecutive weeks between two Mondays (b − a, in weeks); exact across DST and year ends. */
+/** Days since 1970-01-01 of a `YYYY-MM-DD` calendar date (no zone: calendar arithmetic only). */
+function dayNumber(date: string): number {
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000
+  );
+}
+
+/**
+ * Weeks between two Mondays (b − a). Calendar dates, not instants, so it is exact across DST
+ * changes and year ends; plain arithmetic because streaks ask it for every week of a member's
+ * history.
+ */
 export function weeksBetween(a: string, b: string): number {
-  return Math.round(day(b).diff(day(a), 'days').days / 7);
+  return Math.round((dayNumber(b) - dayNumber(a)) / 7);
 }
 
 /** `7–13 Dec 2026`, `December 2026`, `2026 Q4` — how a period reads in Slack. */

@@ -1,3 +1,10 @@
+/**
+ * Compares names the way people read them (case- and accent-insensitive). One collator for the
+ * process: `localeCompare` with options builds a new one on every call, which made ranking 500
+ * members cost more than reading them.
+ */
+export const byName = new Intl.Collator('en', { sensitivity: 'base' }).compare;
+
 /** One member's line on the board, before ranking. */
 export interface Entry {
   userId: string;
@@ -21,7 +28,7 @@ export function rankEntries(entries: readonly Entry[]): Ranked[] {
     .sort(
       (a, b) =>
         b.points - a.points ||
-        a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) ||
+        byName(a.name, b.name) ||
         (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
     );
   const ranked: Ranked[] = [];
