@@ -147,12 +147,41 @@ describe('the team leaderboard', () => {
   });
 
   it('opting out hides the name everywhere but keeps the points in the total', async () => {
+    // Bob presents a design review and gives feedback four times (three count): first place.
+    await app.running.deps.activity.record([
+      {
+        teamId: TEAM,
+        userId: BOB,
+        kind: 'review.presented',
+        sourceKey: 'test:review:bob',
+        occurredAt: clock.now(),
+      },
+      ...[1, 2, 3, 4].map((n) => ({
+        teamId: TEAM,
+        userId: BOB,
+        kind: 'feedback.given' as const,
+        sourceKey: `test:feedback:bob:${n}`,
+        occurredAt: clock.now(),
+      })),
+    ]);
+    expect(await slash(ALICE, 'leaderboard')).toContain(':first_place_medal: *bob* — 17 pts');
     expect(await slash(BOB, 'leaderboard optout')).toContain('your name is off the leaderboard');
     expect(await slash(BOB, 'leaderboard optout')).toContain('nothing changed');
     const seen = await slash(ALICE, 'leaderboard');
     expect(seen).not.toContain('bob');
-    expect(seen).toContain('Team total: *66 points* from 14 members');
+    expect(seen).toContain('Team total: *80 points* from 14 members');
     expect(await slash(BOB, 'leaderboard')).toContain("You've opted out, so you're not ranked");
+  });
+
+  it('the worker runs the tick every five minutes, as a BullMQ job scheduler', async () => {
+    const housekeeping = app.running.deps.queues.queueFor('housekeeping');
+    await waitUntil(
+      async () => (await housekeeping.getJobScheduler('feature:leaderboard-tick')) !== undefined,
+      10_000,
+      'the leaderboard scheduler',
+    );
+    const scheduler = await housekeeping.getJobScheduler('feature:leaderboard-tick');
+    expect(scheduler).toMatchObject({ every: 300_000, name: 'feature-job' });
   });
 
   it('the weekly post goes out once, even when its job runs twice; then the monthly post with its chart', async () => {
@@ -184,7 +213,7 @@ describe('the team leaderboard', () => {
     expect(post).toContain('Leaderboard · week of 7–13 Dec 2026');
     expect(post).toContain('*alice* — 5 pts');
     expect(post).not.toContain('bob');
-    expect(post).toContain('Team total: *66 points*');
+    expect(post).toContain('Team total: *80 points*');
     expect(post).toContain('"metadata"');
 
     // The month's last week (28 Dec – 3 Jan) is posted on Monday 4 January, with December's board.

@@ -12,7 +12,9 @@ export function settingsSubmitted(edge: LeaderboardEdge) {
       fallbackBlock: SETTINGS_BLOCKS.time,
       async save({ args: { view, client }, teamId, userId }) {
         const listed = metadataOf(view).kinds;
-        const kinds = Array.isArray(listed) ? listed.filter((k): k is string => typeof k === 'string') : [];
+        const kinds = Array.isArray(listed)
+          ? listed.filter((k): k is string => typeof k === 'string').slice(0, 50)
+          : [];
         const input = {
           postsEnabled: isChecked(view, SETTINGS_BLOCKS.switches, SWITCH_VALUES.posts),
           totalsOnly: isChecked(view, SETTINGS_BLOCKS.switches, SWITCH_VALUES.totalsOnly),
