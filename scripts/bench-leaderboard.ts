@@ -13,6 +13,7 @@ import { createDb, type Db } from '../src/db/database.ts';
 import { unitOfWork } from '../src/db/unit-of-work.ts';
 import { createActivityRepository } from '../src/domain/activity/activity.repository.ts';
 import { fixedClock } from '../src/domain/clock.ts';
+import { readBoard } from '../src/domain/leaderboard/board.repository.ts';
 import { createLeaderboardRepository } from '../src/domain/leaderboard/leaderboard.repository.ts';
 import { createLeaderboardService } from '../src/domain/leaderboard/leaderboard.service.ts';
 import type { Span } from '../src/domain/leaderboard/periods.ts';
@@ -78,6 +79,7 @@ async function time(db: Db, span: Span): Promise<{ p50: number; p95: number; max
   const clock = fixedClock(new Date());
   const service = createLeaderboardService({
     repository: createLeaderboardRepository(db),
+    readBoard: (input) => readBoard(db, input),
     uow: unitOfWork(db, (trx) => createLeaderboardRepository(trx)),
     teamZone: async () => TZ,
     clock,

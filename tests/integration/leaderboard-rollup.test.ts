@@ -1,10 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/database.ts';
+import { unitOfWork } from '../../src/db/unit-of-work.ts';
 import { createActivityRepository } from '../../src/domain/activity/activity.repository.ts';
 import type { ActivityEvent, ActivityKind } from '../../src/domain/activity/activity.ts';
+import { fixedClock } from '../../src/domain/clock.ts';
+import { readBoard } from '../../src/domain/leaderboard/board.repository.ts';
 import { createLeaderboardRepository } from '../../src/domain/leaderboard/leaderboard.repository.ts';
-import { periodStartOf, type Span, weekAt } from '../../src/domain/leaderboard/periods.ts';
+import { createLeaderboardService } from '../../src/domain/leaderboard/leaderboard.service.ts';
+import { periodOf, periodStartOf, type Span, weekAt } from '../../src/domain/leaderboard/periods.ts';
 import { effectiveRules, scoreWeeks } from '../../src/domain/leaderboard/scoring.ts';
 import { DEFAULT_SETTINGS } from '../../src/domain/leaderboard/settings.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -54,6 +58,7 @@ describe('the leaderboard roll-up', () => {
   beforeEach(async () => {
     await db.deleteFrom('activity_events').execute();
     await db.deleteFrom('leaderboard_team_points').execute();
+    await db.deleteFrom('leaderboard_optouts').execute();
     await db.deleteFrom('workspaces').execute();
     await db.insertInto('workspaces').values({ team_id: TEAM, default_tz: 'UTC' }).execute();
   });
@@ -197,6 +202,52 @@ describe('the leaderboard roll-up', () => {
     await repository.syncDefaultRules(restore as Map<string, { points: number; weeklyCap: number }>);
     await repository.rescoreAll();
     expect(await scores('week')).toEqual([{ period_start: '2026-12-07', points: 3 }]);
+  });
+
+  it('a board reads ranks, streaks, streak keepers and the viewer in one statement', async () => {
+    await db
+      .insertInto('members')
+      .values([
+        { team_id: TEAM, user_id: ALICE, display_name: 'alice' },
+        { team_id: TEAM, user_id: 'U0BOB', display_name: 'bob' },
+        { team_id: TEAM, user_id: 'U0CAROL', display_name: '', real_name: 'Carol Real' },
+      ])
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const weeks = ['2026-11-23', '2026-11-30', '2026-12-07'];
+    await createActivityRepository(db).record([
+      ...weeks.map((w, n) => event({ sourceKey: `a:${n}`, occurredAt: new Date(`${w}T12:00:00Z`) })),
+      ...weeks
+        .slice(1)
+        .map((w, n) =>
+          event({ userId: 'U0BOB', sourceKey: `b:${n}`, occurredAt: new Date(`${w}T12:00:00Z`) }),
+        ),
+      event({ userId: 'U0CAROL', kind: 'feedback.given', sourceKey: 'c:1' }),
+      event({ userId: 'U0CAROL', kind: 'feedback.given', sourceKey: 'c:2' }),
+    ]);
+    const repository = createLeaderboardRepository(db);
+    await repository.optOut(TEAM, 'U0BOB');
+    const service = createLeaderboardService({
+      repository,
+      readBoard: (input) => readBoard(db, input),
+      uow: unitOfWork(db, (trx) => createLeaderboardRepository(trx)),
+      teamZone: async () => 'UTC',
+      clock: fixedClock(new Date('2026-12-14T09:00:00Z')),
+    });
+    const board = await service.finished(TEAM, periodOf('week', '2026-12-07'));
+    expect(board.top.map((t) => [t.name, t.rank, t.points, t.streak])).toEqual([
+      ['Carol Real', 1, 6, { current: 0, longest: 0 }],
+      ['alice', 2, 3, { current: 3, longest: 3 }],
+    ]);
+    expect(board).toMatchObject({ total: 12, previousTotal: 6, scorers: 3, kept: ['alice'], keptUnnamed: 1 });
+    const mine = await service.standingsNow(TEAM, 'month', 'U0BOB');
+    expect(mine.viewer).toMatchObject({
+      rank: undefined,
+      points: 6,
+      optedOut: true,
+      streak: { current: 2, longest: 2 },
+    });
+    expect(mine.viewer?.lines).toEqual([{ kind: 'summary.posted', events: 2, counted: 2, points: 6 }]);
   });
 
   it('keeps nothing about a member once their activity is erased', async () => {

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { PointRule } from '../activity/points.ts';
 import { formatTime, parseLocalTime, type Weekday } from '../schedules/index.ts';
-import type { Period, Span } from './periods.ts';
 import { DEFAULT_SETTINGS, type LeaderboardSettings } from './settings.ts';
 
 /** A member's points in a period, with what the board needs to name them (or not). */
@@ -27,110 +26,6 @@ export interface PostingTeam {
  */
 export function createLeaderboardRepository(db: Db) {
   return {
-    /** Every scoring member of one period, with names and opt-outs (one indexed range read). */
-    async scores(teamId: string, span: Span, start: string): Promise<ScoreRow[]> {
-      const rows = await db
-        .selectFrom('leaderboard_scores as s')
-        .leftJoin('members as m', (j) =>
-          j.onRef('m.team_id', '=', 's.team_id').onRef('m.user_id', '=', 's.user_id'),
-        )
-        .leftJoin('leaderboard_optouts as o', (j) =>
-          j.onRef('o.team_id', '=', 's.team_id').onRef('o.user_id', '=', 's.user_id'),
-        )
-        .select(['s.user_id', 's.points', 'm.display_name', 'm.real_name', 'o.user_id as opted_out'])
-        .where('s.team_id', '=', teamId)
-        .where('s.span', '=', span)
-        .where('s.period_start', '=', start)
-        .execute();
-      return rows.map((r) => ({
-        userId: r.user_id,
-        points: r.points,
-        displayName: r.display_name ?? '',
-        realName: r.real_name ?? '',
-        optedOut: r.opted_out !== null,
-      }));
-    },
-
-    /** The team's points in a period. */
-    async total(teamId: string, span: Span, start: string): Promise<number> {
-      const row = await db
-        .selectFrom('leaderboard_scores')
-        .select(sql<string | null>`sum(points)`.as('total'))
-        .where('team_id', '=', teamId)
-        .where('span', '=', span)
-        .where('period_start', '=', start)
-        .executeTakeFirst();
-      return Number(row?.total ?? 0);
-    },
-
-    /** Mondays of the weeks each member posted a learning summary, up to a week. */
-    async summaryWeeks(
-      teamId: string,
-      userIds: readonly string[],
-      upTo: string,
-    ): Promise<Map<string, string[]>> {
-      const byMember = new Map<string, string[]>(userIds.map((u) => [u, []]));
-      if (userIds.length === 0) return byMember;
-      const rows = await db
-        .selectFrom('leaderboard_weeks')
-        .select(['user_id', 'week_start'])
-        .where('team_id', '=', teamId)
-        .where('kind', '=', 'summary.posted')
-        .where('user_id', 'in', userIds)
-        .where('week_start', '<=', upTo)
-        .execute();
-      for (const r of rows) byMember.get(r.user_id)?.push(r.week_start);
-      return byMember;
-    },
-
-    /** Members with a learning summary in both weeks (they kept their streak), with names. */
-    async summaryInBoth(teamId: string, weekBefore: string, week: string): Promise<ScoreRow[]> {
-      const rows = await db
-        .selectFrom('leaderboard_weeks as w')
-        .leftJoin('members as m', (j) =>
-          j.onRef('m.team_id', '=', 'w.team_id').onRef('m.user_id', '=', 'w.user_id'),
-        )
-        .leftJoin('leaderboard_optouts as o', (j) =>
-          j.onRef('o.team_id', '=', 'w.team_id').onRef('o.user_id', '=', 'w.user_id'),
-        )
-        .select(['w.user_id', 'm.display_name', 'm.real_name', 'o.user_id as opted_out'])
-        .where('w.team_id', '=', teamId)
-        .where('w.week_start', 'in', [weekBefore, week])
-        .where('w.kind', '=', 'summary.posted')
-        .groupBy(['w.user_id', 'm.display_name', 'm.real_name', 'o.user_id'])
-        .having(sql`count(*)`, '=', 2)
-        .execute();
-      return rows.map((r) => ({
-        userId: r.user_id,
-        points: 0,
-        displayName: r.display_name ?? '',
-        realName: r.real_name ?? '',
-        optedOut: r.opted_out !== null,
-      }));
-    },
-
-    async isOptedOut(teamId: string, userId: string): Promise<boolean> {
-      const row = await db
-        .selectFrom('leaderboard_optouts')
-        .select('user_id')
-        .where('team_id', '=', teamId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
-    /** One member's counts by week and kind within a period (their points, explained). */
-    async memberWeeks(teamId: string, userId: string, period: Period) {
-      return db
-        .selectFrom('leaderboard_weeks')
-        .select(['week_start', 'kind', 'events'])
-        .where('team_id', '=', teamId)
-        .where('user_id', '=', userId)
-        .where('week_start', '>=', period.firstWeek)
-        .where('week_start', '<=', period.lastWeek)
-        .execute();
-    },
-
     /** The team's points in each week of a range (the totals-only chart). */
     async weekTotals(teamId: string, firstWeek: string, lastWeek: string): Promise<Map<string, number>> {
       const rows = await db

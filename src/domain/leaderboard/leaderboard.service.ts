@@ -2,6 +2,7 @@ import type { UnitOfWork } from '../../db/unit-of-work.ts';
 import { DEFAULT_POINTS, type PointRule } from '../activity/points.ts';
 import type { Clock } from '../clock.ts';
 import { addDays } from '../schedules/index.ts';
+import type { BoardRead, readBoard } from './board.repository.ts';
 import { type Board, boardName, rankBoard, topLines, type Viewer } from './board.ts';
 import type { LeaderboardRepository } from './leaderboard.repository.ts';
 import { type Period, periodOf, previousPeriod, type Span, weekAt } from './periods.ts';
@@ -20,21 +21,12 @@ export interface SettingsInput {
   rules: ReadonlyArray<{ kind: string; points: string; weeklyCap: string; fields: [string, string] }>;
 }
 
+/** What one board read asks for. */
+export type BoardQuery = Parameters<typeof readBoard>[1];
+
 export const SETTINGS_FIELDS = { weekday: 'post_weekday', time: 'post_time' } as const;
 
-type Reads = Pick<
-  LeaderboardRepository,
-  | 'scores'
-  | 'total'
-  | 'summaryWeeks'
-  | 'summaryInBoth'
-  | 'memberWeeks'
-  | 'isOptedOut'
-  | 'settings'
-  | 'teamRules'
-  | 'optOut'
-  | 'optIn'
->;
+type Reads = Pick<LeaderboardRepository, 'settings' | 'teamRules' | 'optOut' | 'optIn'>;
 
 /**
  * The team leaderboard's rules around its storage (docs/product/leaderboard.md): standings of a
@@ -42,6 +34,8 @@ type Reads = Pick<
  */
 export function createLeaderboardService(deps: {
   repository: Reads;
+  /** Reads one board in one round trip (board.repository.ts). */
+  readBoard(input: BoardQuery): Promise<BoardRead>;
   uow: UnitOfWork<Pick<LeaderboardRepository, 'saveSettings'>>;
   teamZone(teamId: string): Promise<string>;
   clock: Clock;
@@ -50,35 +44,6 @@ export function createLeaderboardService(deps: {
 
   async function rulesOf(teamId: string): Promise<PointRules> {
     return effectiveRules(await repo.teamRules(teamId));
-  }
-
-  /** What the viewer's own line needs; read alongside the board's rows. */
-  async function viewerParts(teamId: string, userId: string, period: Period, asOf: string) {
-    const [weeks, rules, optedOut, summaries] = await Promise.all([
-      repo.memberWeeks(teamId, userId, period),
-      rulesOf(teamId),
-      repo.isOptedOut(teamId, userId),
-      repo.summaryWeeks(teamId, [userId], asOf),
-    ]);
-    return { weeks, rules, optedOut, summaryWeeks: summaries.get(userId) ?? [] };
-  }
-
-  function viewerOf(
-    userId: string,
-    parts: Awaited<ReturnType<typeof viewerParts>>,
-    board: { asOf: string; inProgress: boolean; ranked: ReturnType<typeof rankBoard>; points: number },
-  ): Viewer {
-    // The breakdown is worked out here; the points shown are the roll-up's, which rank the board.
-    const scored = scoreWeeks(parts.weeks, parts.rules);
-    return {
-      userId,
-      rank: board.ranked.find((r) => r.userId === userId)?.rank,
-      points: board.points,
-      streak: streakOf(parts.summaryWeeks, board.asOf, board.inProgress),
-      optedOut: parts.optedOut,
-      // Habits that score; activity that earns nothing (a portfolio artifact) is not listed.
-      lines: scored.lines.filter((l) => (parts.rules.get(l.kind)?.points ?? 0) > 0),
-    };
   }
 
   /**
@@ -93,43 +58,44 @@ export function createLeaderboardService(deps: {
     viewerId?: string;
   }): Promise<Board> {
     const { teamId, period, asOf, inProgress, viewerId } = input;
-    // Two round trips: everything that does not depend on the ranks at once, then the streaks
-    // of the members the board names.
-    const [rows, previousTotal, keptRows, settings, mine] = await Promise.all([
-      repo.scores(teamId, period.span, period.start),
-      repo.total(teamId, period.span, previousPeriod(period).start),
-      repo.summaryInBoth(teamId, addDays(asOf, -7), asOf),
-      repo.settings(teamId),
-      viewerId ? viewerParts(teamId, viewerId, period, asOf) : undefined,
-    ]);
-    const ranked = rankBoard(rows);
-    const top = topLines(ranked);
-    const streakWeeks = await repo.summaryWeeks(
+    const read = await deps.readBoard({
       teamId,
-      top.map((t) => t.userId),
+      period,
+      previousStart: previousPeriod(period).start,
+      weekBefore: addDays(asOf, -7),
       asOf,
-    );
-    const viewer =
-      viewerId && mine
-        ? viewerOf(viewerId, mine, {
-            asOf,
-            inProgress,
-            ranked,
-            points: rows.find((r) => r.userId === viewerId)?.points ?? 0,
-          })
-        : undefined;
-    const named = keptRows.filter((r) => !r.optedOut);
+      viewerId: viewerId ?? null,
+    });
+    const ranked = rankBoard(read.rows);
+    const top = topLines(ranked);
+    const streak = (userId: string) => streakOf(read.summaryWeeks.get(userId) ?? [], asOf, inProgress);
+    let viewer: Viewer | undefined;
+    if (viewerId && read.viewer) {
+      const rules = effectiveRules(read.viewer.teamRules);
+      // The breakdown is worked out here; the points shown are the roll-up's, which rank the board.
+      const scored = scoreWeeks(read.viewer.weeks, rules);
+      viewer = {
+        userId: viewerId,
+        rank: ranked.find((r) => r.userId === viewerId)?.rank,
+        points: read.rows.find((r) => r.userId === viewerId)?.points ?? 0,
+        streak: streak(viewerId),
+        optedOut: read.viewer.optedOut,
+        // Habits that score; activity that earns nothing (a portfolio artifact) is not listed.
+        lines: scored.lines.filter((l) => (rules.get(l.kind)?.points ?? 0) > 0),
+      };
+    }
+    const named = read.kept.filter((r) => !r.optedOut);
     return {
       period,
       inProgress,
-      totalsOnly: settings.totalsOnly,
-      total: rows.reduce((sum, r) => sum + r.points, 0),
-      previousTotal,
-      scorers: rows.length,
-      top: top.map((t) => ({ ...t, streak: streakOf(streakWeeks.get(t.userId) ?? [], asOf, inProgress) })),
+      totalsOnly: read.totalsOnly,
+      total: read.rows.reduce((sum, r) => sum + r.points, 0),
+      previousTotal: read.previousTotal,
+      scorers: read.rows.length,
+      top: top.map((t) => ({ ...t, streak: streak(t.userId) })),
       ranked: ranked.length,
       kept: named.map(boardName).sort(byName),
-      keptUnnamed: keptRows.length - named.length,
+      keptUnnamed: read.kept.length - named.length,
       ...(viewer ? { viewer } : {}),
     };
   }

@@ -1,9 +1,12 @@
 /**
- * Compares names the way people read them (case- and accent-insensitive). One collator for the
- * process: `localeCompare` with options builds a new one on every call, which made ranking 500
- * members cost more than reading them.
+ * Orders names for ties: lower case, then code point by code point. Deliberately simple, so the
+ * board's SQL (board.repository.ts) orders ties the same way when it picks whose streaks to read.
  */
-export const byName = new Intl.Collator('en', { sensitivity: 'base' }).compare;
+export function byName(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 /** One member's line on the board, before ranking. */
 export interface Entry {
@@ -19,7 +22,7 @@ export interface Ranked extends Entry {
 
 /**
  * Ranks members by points, most first. Ties share a rank; within a tie the order is stable and
- * independent of how the rows arrived: by name (case-insensitive), then by user id. Members with
+ * independent of how the rows arrived: by name (ignoring case), then by user id. Members with
  * no points are not ranked.
  */
 export function rankEntries(entries: readonly Entry[]): Ranked[] {

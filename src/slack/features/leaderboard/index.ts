@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { unitOfWork } from '../../../db/unit-of-work.ts';
 import type { Deps } from '../../../deps.ts';
+import { readBoard } from '../../../domain/leaderboard/board.repository.ts';
 import { createLeaderboardRepository } from '../../../domain/leaderboard/leaderboard.repository.ts';
 import { createLeaderboardService } from '../../../domain/leaderboard/leaderboard.service.ts';
 import { periodOf } from '../../../domain/leaderboard/periods.ts';
@@ -83,6 +84,7 @@ export function leaderboardFeature(deps: Deps, shell: Shell): SlackFeature {
   const teamZone = async (teamId: string) => (await deps.calendar.teamCalendar(teamId)).timeZone;
   const leaderboard = createLeaderboardService({
     repository,
+    readBoard: (input) => readBoard(deps.db, input),
     uow: unitOfWork(deps.db, (trx) => createLeaderboardRepository(trx)),
     teamZone,
     clock: deps.clock,
