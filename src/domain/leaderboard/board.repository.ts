@@ -95,7 +95,7 @@ export async function readBoard(
       (SELECT totals_only FROM leaderboard_settings WHERE team_id = ${teamId}) AS totals_only,
       (SELECT json_agg(json_build_array(w.user_id, w.week_start)) FROM leaderboard_weeks w
         WHERE w.team_id = ${teamId} AND w.kind = 'summary.posted' AND w.week_start <= ${asOf}
-          AND (w.user_id IN (SELECT user_id FROM best) OR w.user_id = ${viewerId})) AS summary_weeks,
+          AND w.user_id = ANY (ARRAY(SELECT user_id FROM best) || ${viewerId}::text)) AS summary_weeks,
       (SELECT json_agg(json_build_array(w.kind, w.events)) FROM leaderboard_weeks w
         WHERE w.team_id = ${teamId} AND w.user_id = ${viewerId}
           AND w.week_start BETWEEN ${period.firstWeek} AND ${period.lastWeek}) AS viewer_weeks,
