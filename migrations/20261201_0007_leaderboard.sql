@@ -61,6 +61,8 @@ CREATE TABLE leaderboard_weeks (
 -- weeks of one period. (`events` is in no index, so an award's update stays a HOT update.)
 CREATE INDEX leaderboard_weeks_streak_idx ON leaderboard_weeks (team_id, kind, user_id, week_start);
 CREATE INDEX leaderboard_weeks_member_idx ON leaderboard_weeks (team_id, user_id, week_start);
+-- Who posted a summary in a given week (the streak keepers a post thanks).
+CREATE INDEX leaderboard_weeks_kind_week_idx ON leaderboard_weeks (team_id, kind, week_start) INCLUDE (user_id);
 
 -- Roll-up 2: a member's points in a week, a month and a quarter, caps applied. Months and
 -- quarters are made of whole weeks (a week belongs to the month of its Thursday, as ISO weeks
