@@ -23,6 +23,9 @@ RUN npm run build
 # --- runtime: production dependencies, dist/ and migrations/ only -----------------------------
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production PORT=3000
+# The leaderboard's monthly chart is rendered to PNG on the server (resvg): its text needs a font.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

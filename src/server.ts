@@ -105,12 +105,19 @@ export async function startCareerplan(
       });
       const cron = startHousekeepingCron({ db: deps.db, jobRuns: deps.jobRuns, logger });
       // Registered in the background: a Redis outage at start must not keep the process down.
-      void registerJobSchedulers(deps.queues, features.registry.jobs).catch((error: unknown) =>
-        deps.errorLog.report('job-schedulers', error),
+      void registerJobSchedulers(deps.queues, features.registry.jobs, features.registry.schedules).catch(
+        (error: unknown) => deps.errorLog.report('job-schedulers', error),
       );
       // Redis may lose its data later (a restart without persistence, a flush): put the schedulers
       // back, and run reconcile at once so every pending timer is restored from Postgres.
-      const watchdog = watchJobSchedulers(deps.queues, deps.errorLog, logger, 30_000, features.registry.jobs);
+      const watchdog = watchJobSchedulers(
+        deps.queues,
+        deps.errorLog,
+        logger,
+        30_000,
+        features.registry.jobs,
+        features.registry.schedules,
+      );
       stops.push(async () => {
         watchdog.stop();
         cron.stop();

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { FeedbackTables } from './schema-feedback.ts';
+import type { LeaderboardTables } from './schema-leaderboard.ts';
 import type { OutboxTables } from './schema-outbox.ts';
 import type { PlanTables } from './schema-plans.ts';
 import type { PortfolioTables } from './schema-portfolio.ts';
@@ -86,7 +87,8 @@ export interface Database
     OutboxTables,
     SkillTables,
     FeedbackTables,
-    PortfolioTables {
+    PortfolioTables,
+    LeaderboardTables {
   workspaces: WorkspacesTable;
   installations: InstallationsTable;
   members: MembersTable;

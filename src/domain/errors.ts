@@ -78,7 +78,10 @@ export type DomainErrorCode =
   | 'erase_refused'
   | 'erase_args'
   // A Slack Connect guest from another organisation: careerplan serves each workspace's own people.
-  | 'external_user';
+  | 'external_user'
+  // The team leaderboard: its command words and the admins' settings (docs/product/leaderboard.md).
+  | 'leaderboard_args'
+  | 'leaderboard_settings_invalid';
 
 /**
  * A rule of the product was broken by the caller's input or state. The `code` is stable (tests and

@@ -4,15 +4,35 @@ import { SENDING_LEASE_MS } from '../outbox/message.ts';
 import type { FeatureJobs } from './handlers/feature-job.ts';
 import { type JobQueues, jobId } from './queues.ts';
 
+/** A feature's recurring job (SlackFeature.schedules), its job name qualified `<feature>.<job>`. */
+export interface FeatureJobSchedule {
+  id: string;
+  job: string;
+  everyMs: number;
+  data?: Record<string, unknown>;
+}
+
 /**
  * Every recurring job, registered with `upsertJobScheduler` at worker start. Upserting by a fixed
  * scheduler id means deploys and replicas never create duplicates, and a changed pattern replaces
- * the old one.
+ * the old one. Features' schedules (SlackFeature.schedules) run their `feature-job` on the housekeeping queue.
  */
 export async function registerJobSchedulers(
   queues: JobQueues,
   featureJobs: FeatureJobs = new Map(),
+  featureSchedules: readonly FeatureJobSchedule[] = [],
 ): Promise<void> {
+  for (const schedule of featureSchedules) {
+    await queues.queueFor('housekeeping').upsertJobScheduler(
+      `feature:${schedule.id}`,
+      { every: schedule.everyMs },
+      {
+        name: 'feature-job',
+        data: { job: schedule.job, data: schedule.data ?? {} },
+        opts: { attempts: 3 },
+      },
+    );
+  }
   await queues
     .queueFor('housekeeping')
     .upsertJobScheduler(
@@ -66,6 +86,7 @@ export function watchJobSchedulers(
   logger: Logger,
   intervalMs = 30_000,
   featureJobs: FeatureJobs = new Map(),
+  featureSchedules: readonly FeatureJobSchedule[] = [],
 ): { stop(): void } {
   let running = false;
   const timer = setInterval(() => {
@@ -77,7 +98,7 @@ export function watchJobSchedulers(
         housekeeping.getJobScheduler('reconcile-rituals'),
       );
       if (present) return;
-      await registerJobSchedulers(queues, featureJobs);
+      await registerJobSchedulers(queues, featureJobs, featureSchedules);
       // Jobs that were running when the data went may still write their outcome (or a half job)
       // for up to a delivery lease; a second reconcile after that restores whatever they left.
       await queues.enqueue('reconcile-rituals', { horizonDays: 3 }, { delayMs: SENDING_LEASE_MS + 15_000 });

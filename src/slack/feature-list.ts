@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { feedbackFeature } from './features/feedback/index.ts';
+import { leaderboardFeature } from './features/leaderboard/index.ts';
 import { plansFeature } from './features/plans/index.ts';
 import { portfolioFeature } from './features/portfolio/index.ts';
 import { privacyFeature } from './features/privacy/index.ts';
@@ -20,4 +21,5 @@ export const FEATURES: ReadonlyArray<FeatureFactory<Deps>> = [
   readinessFeature,
   portfolioFeature,
   privacyFeature,
+  leaderboardFeature,
 ];

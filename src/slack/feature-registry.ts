@@ -1,6 +1,7 @@
 import type { QuickStartItem } from '../domain/quick-start/quick-start.ts';
 import type { RitualTypes } from '../domain/rituals/ritual-types.ts';
 import type { FeatureJob, FeatureJobs } from '../jobs/handlers/feature-job.ts';
+import type { FeatureJobSchedule } from '../jobs/schedulers.ts';
 import type { OutboxKinds } from '../outbox/kinds.ts';
 import type { SubcommandHandler } from './commands/router.ts';
 import type { ExportKind, HelpEntry, HomeSection, RitualTypeEdge, SlackFeature } from './kit/feature.ts';
@@ -18,6 +19,7 @@ export function createFeatureRegistry(features: readonly SlackFeature[]) {
   const exportKinds = new Map<string, ExportKind>();
   const ritualTypes = new Map<string, RitualTypeEdge>();
   const jobs = new Map<string, FeatureJob>();
+  const schedules: FeatureJobSchedule[] = [];
   const claim = (what: string, name: string, taken: boolean, feature: string) => {
     if (taken) throw new Error(`${what} "${name}" declared twice (feature ${feature})`);
   };
@@ -59,6 +61,17 @@ export function createFeatureRegistry(features: readonly SlackFeature[]) {
       claim('job', qualified, jobs.has(qualified), feature.name);
       jobs.set(qualified, job);
     }
+    for (const schedule of feature.schedules ?? []) {
+      claim(
+        'schedule',
+        schedule.id,
+        schedules.some((s) => s.id === schedule.id),
+        feature.name,
+      );
+      if (!feature.jobs?.[schedule.job])
+        throw new Error(`schedule "${schedule.id}" names no job of ${feature.name}`);
+      schedules.push({ ...schedule, job: `${feature.name}.${schedule.job}` });
+    }
   }
   homeSections.sort((a, b) => a.order - b.order);
 
@@ -71,6 +84,8 @@ export function createFeatureRegistry(features: readonly SlackFeature[]) {
     exportKinds: exportKinds as ReadonlyMap<string, ExportKind>,
     ritualTypes: ritualTypes as ReadonlyMap<string, RitualTypeEdge>,
     jobs: jobs as FeatureJobs,
+    /** Recurring feature jobs, by qualified job name (registered by the worker). */
+    schedules: schedules as readonly FeatureJobSchedule[],
 
     /** Registers what the engine runs: ritual types and outbox kinds (web and worker alike). */
     install(engine: { ritualTypes: RitualTypes; outboxKinds: OutboxKinds }): void {

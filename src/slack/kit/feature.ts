@@ -39,8 +39,20 @@ export interface SlackFeature {
   ritualTypes?: readonly RitualTypeEdge[];
   /** Background jobs it runs on the worker (`feature-job`), by name. */
   jobs?: Readonly<Record<string, FeatureJob>>;
+  /** Recurring runs of its jobs (BullMQ job schedulers, upserted by id at worker start). */
+  schedules?: readonly FeatureSchedule[];
   /** Its part of `delete-my-data`: erases what it stores about one member; counts by thing. */
   erase?(member: { teamId: string; userId: string }): Promise<Record<string, number>>;
+}
+
+/** Runs one of the feature's `jobs` every `everyMs`, once across replicas. */
+export interface FeatureSchedule {
+  /** Unique among all features' schedules; the scheduler's id in BullMQ. */
+  id: string;
+  /** A key of the feature's `jobs`. */
+  job: string;
+  everyMs: number;
+  data?: Record<string, unknown>;
 }
 
 /** One line of help: `• *name* — summary (admins)` with an example. */
