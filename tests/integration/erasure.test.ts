@@ -73,6 +73,8 @@ describe('delete-my-data on real Postgres', () => {
   it('counts the member’s rows in every table with team_id and user_id, this team only', async () => {
     expect(await createErasureRepository(db).inventory('T1', 'UA')).toEqual({
       activity_events: 1,
+      // The leaderboard's weekly roll-up of that activity (its trigger keeps it in step).
+      leaderboard_weeks: 1,
       members: 1,
       portfolio_artifacts: 1,
       readiness_evidence: 1,

@@ -39,16 +39,16 @@ export function createOccurrenceSummaryRepository(db: Db) {
          WHERE o.status = 'fanned_out' AND o.finished_logged_at IS NULL
            AND (${occurrenceId}::bigint IS NULL OR o.id = ${occurrenceId}::bigint)
            AND (${deliveryId}::bigint IS NULL
-                OR o.id = (SELECT d.occurrence_id FROM deliveries d WHERE d.id = ${deliveryId}::bigint))
-           AND NOT EXISTS (SELECT 1 FROM deliveries p
+                OR o.id = (SELECT d.occurrence_id FROM outbox d WHERE d.id = ${deliveryId}::bigint))
+           AND NOT EXISTS (SELECT 1 FROM outbox p
                             WHERE p.occurrence_id = o.id AND p.status IN ('planned', 'sending'))
         RETURNING o.id, o.team_id, o.kind,
                   (SELECT r.name FROM rituals r WHERE r.id = o.ritual_id) AS ritual,
-                  (SELECT count(*) FROM deliveries d
+                  (SELECT count(*) FROM outbox d
                     WHERE d.occurrence_id = o.id AND d.status IN ('sent', 'done')) AS sent,
-                  (SELECT count(*) FROM deliveries d
+                  (SELECT count(*) FROM outbox d
                     WHERE d.occurrence_id = o.id AND d.status = 'skipped') AS skipped,
-                  (SELECT count(*) FROM deliveries d
+                  (SELECT count(*) FROM outbox d
                     WHERE d.occurrence_id = o.id AND d.status = 'failed') AS failed`.execute(db);
       return result.rows.map((r) => ({
         occurrenceId: r.id,

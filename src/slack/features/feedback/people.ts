@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { DomainError } from '../../../domain/errors.ts';
 import type { NamedPerson } from '../../../domain/feedback/recipients.ts';
 import type { MemberDirectory } from '../../../slack-api/member-directory.ts';
 import { slackErrorCode } from '../../../slack-api/slack-errors.ts';
@@ -24,6 +25,9 @@ export async function namedPeople(
         return { userId, member: await members.ensure(client, teamId, userId) };
       } catch (error) {
         if (NOT_HERE.has(slackErrorCode(error) ?? '')) return { userId, member: undefined };
+        // A Slack Connect guest: the directory refuses to store them as one of this team's members.
+        if (error instanceof DomainError && error.code === 'external_user')
+          return { userId, member: undefined };
         throw error;
       }
     }),
