@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { OutboxTables } from './schema-outbox.ts';
 import type { PlanTables } from './schema-plans.ts';
 import type { RitualTables } from './schema-rituals.ts';
+import type { TeamRitualTables } from './schema-team-rituals.ts';
 
 /**
  * Kysely's view of the tables in migrations/. Repositories map these rows to domain types. Each
@@ -75,7 +76,7 @@ export interface ProcessedEventsTable {
   received_at: CreatedAt;
 }
 
-export interface Database extends RitualTables, PlanTables, OutboxTables {
+export interface Database extends RitualTables, PlanTables, OutboxTables, TeamRitualTables {
   workspaces: WorkspacesTable;
   installations: InstallationsTable;
   members: MembersTable;

@@ -1,10 +1,11 @@
 import type { Occurrence } from '../domain/rituals/occurrence.ts';
+import type { StoredStep } from '../domain/rituals/step.repository.ts';
 import type { OutboxMessage } from '../outbox/message.ts';
 import { type JobQueues, jobId } from './queues.ts';
 
 /**
- * The BullMQ timers of the delivery engine, with deterministic job ids: `fanout__<occurrence>`
- * and `deliver__<outbox row>__<round>`. Adding one that exists is a no-op, so reconcile, fan-out
+ * The BullMQ timers of the delivery engine, with deterministic job ids: `fanout__<occurrence>`,
+ * `step__<step row>` and `deliver__<outbox row>__<round>`. Adding one that exists is a no-op, so reconcile, fan-out
  * and snooze can all call these freely; Postgres decides what still needs sending.
  */
 export function createDeliveryTimers(queues: JobQueues, now: () => Date) {
@@ -20,6 +21,16 @@ export function createDeliveryTimers(queues: JobQueues, now: () => Date) {
           teamId: occurrence.teamId,
         },
       );
+    },
+    /** One timer per occurrence step still to run (occurrence-steps.ts). */
+    async steps(rows: readonly Pick<StoredStep, 'id' | 'teamId' | 'dueAt'>[]): Promise<void> {
+      for (const step of rows) {
+        await queues.enqueue(
+          'occurrence-step',
+          { stepId: step.id, teamId: step.teamId },
+          { jobId: jobId('step', step.id), delayMs: delayUntil(step.dueAt), teamId: step.teamId },
+        );
+      }
     },
     async deliver(rows: readonly Pick<OutboxMessage, 'id' | 'round' | 'teamId' | 'dueAt'>[]): Promise<void> {
       await queues.enqueueMany(

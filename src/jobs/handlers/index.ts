@@ -3,6 +3,7 @@ import type { JobHandlers } from '../worker.ts';
 import { createDeliverHandler } from './deliver.ts';
 import { createFanoutOccurrenceHandler } from './fanout-occurrence.ts';
 import { createFeatureJobHandler, type FeatureJobs } from './feature-job.ts';
+import { createOccurrenceStepHandler } from './occurrence-step.ts';
 import { createReconcileRitualsHandler } from './reconcile-rituals.ts';
 import { createRefreshMemberProfilesHandler } from './refresh-member-profiles.ts';
 import { createSyncMemberHandler } from './sync-member.ts';
@@ -17,6 +18,7 @@ export function buildJobHandlers(deps: Deps, featureJobs: FeatureJobs): JobHandl
       installedOnly: deps.config.auth.mode === 'oauth',
     }),
     'fanout-occurrence': createFanoutOccurrenceHandler(deps),
+    'occurrence-step': createOccurrenceStepHandler(deps),
     deliver: createDeliverHandler({ ...deps, kinds: deps.outboxKinds }),
     'feature-job': createFeatureJobHandler(featureJobs),
   };

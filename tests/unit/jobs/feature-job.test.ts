@@ -8,7 +8,10 @@ describe('feature jobs', () => {
   const jobs = new Map<string, FeatureJob>([
     [
       'digests.post-now',
-      { schema: z.object({ ritualId: z.string().regex(/^\d+$/) }), run: async (data) => void seen.push(data) },
+      {
+        schema: z.object({ ritualId: z.string().regex(/^\d+$/) }),
+        run: async (data) => void seen.push(data),
+      },
     ],
   ]);
   const handle = createFeatureJobHandler(jobs);
