@@ -39,7 +39,17 @@ export type DomainErrorCode =
   // A plan record that is missing or someone else's: one answer for both, so ids reveal nothing.
   | 'plan_not_found'
   // The impact portfolio: a logged contribution (docs/product/portfolio.md).
-  | 'contribution_invalid';
+  | 'contribution_invalid'
+  // The learning hour: summaries and the digest (docs/product/rituals.md).
+  | 'summary_empty'
+  | 'summary_too_long'
+  | 'summary_invalid'
+  | 'digest_unavailable'
+  // The design review: rotation, swaps, topic, attendance (docs/product/rituals.md).
+  | 'review_args'
+  | 'review_membership'
+  | 'review_not_allowed'
+  | 'review_over';
 
 /**
  * A rule of the product was broken by the caller's input or state. The `code` is stable (tests and

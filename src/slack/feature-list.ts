@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { learningHourFeature } from './features/learning-hour/index.ts';
 import { plansFeature } from './features/plans/index.ts';
 import { ritualsFeature } from './features/rituals/index.ts';
 import type { FeatureFactory } from './kit/feature.ts';
@@ -7,4 +8,8 @@ import type { FeatureFactory } from './kit/feature.ts';
  * Every product feature, in one list: the one place a new feature is named. The shell (help,
  * App Home, export, workspace events: features/core) is added around them by assemble.ts.
  */
-export const FEATURES: ReadonlyArray<FeatureFactory<Deps>> = [plansFeature, ritualsFeature];
+export const FEATURES: ReadonlyArray<FeatureFactory<Deps>> = [
+  plansFeature,
+  ritualsFeature,
+  learningHourFeature,
+];

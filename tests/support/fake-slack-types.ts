@@ -63,7 +63,14 @@ export interface FakeSlack {
     isBot?: boolean;
     deleted?: boolean;
   }): void;
-  addChannel(c: { teamId: string; channelId: string; name?: string; members?: string[] }): void;
+  addChannel(c: {
+    teamId: string;
+    channelId: string;
+    name?: string;
+    members?: string[];
+    /** Private: conversations.join is refused; the bot must be a member to see it. */
+    isPrivate?: boolean;
+  }): void;
   /** What oauth.v2.access answers for `code` (once: codes are single-use); registers the workspace now. */
   setOAuthInstall(
     code: string,

@@ -10,11 +10,7 @@ import { BOT_SCOPES } from '../../src/slack/scopes.ts';
  * Events the manifest subscribes to before the app handles them, so installs made now already
  * carry them. Remove an entry here once its listener is registered in SUBSCRIBED_EVENTS.
  */
-const PLANNED_EVENTS: readonly string[] = [
-  // Learning-hour thread replies stored as summaries (docs/product/rituals.md); handled once that
-  // ritual lands.
-  'message.channels',
-];
+const PLANNED_EVENTS: readonly string[] = [];
 
 /** The parts of Slack's manifest schema (major_version 2) the app depends on. */
 const manifestSchema = z.object({

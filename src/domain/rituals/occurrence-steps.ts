@@ -18,8 +18,11 @@ export interface OccurrenceStep {
   /** When it runs, from the occurrence's own timing. A time already past runs at once. */
   dueAt(timing: StepTiming): Date;
   /** Does the step's work; `{ skip }` records why it did nothing. Throw to retry. */
-  run(ctx: StepContext): Promise<void | { skip: string }>;
+  run(ctx: StepContext): Promise<StepOutcome>;
 }
+
+/** Done (`{}`), or skipped with the reason it did nothing. */
+export type StepOutcome = { skip?: string };
 
 /** What a step's due time is computed from. */
 export interface StepTiming {
@@ -36,6 +39,8 @@ export interface StepTiming {
 export interface StepContext {
   occurrence: Occurrence;
   ritual: Ritual;
+  /** The same timing `dueAt` was computed from (the team calendar as it is now). */
+  timing: StepTiming;
   dueAt: Date;
   engine: RitualEngine;
 }

@@ -1,3 +1,4 @@
+import { stepTiming } from '../../domain/rituals/occurrence-steps.ts';
 import { scrubSecrets } from '../../ops/logger.ts';
 import type { Outbox } from '../../outbox/outbox.ts';
 import { RetryLaterError } from '../errors.ts';
@@ -20,7 +21,7 @@ export async function runOccurrenceStep(
   info: Pick<JobInfo, 'attempt' | 'maxAttempts'> = { attempt: 1, maxAttempts: 1 },
 ): Promise<void> {
   const step = await deps.steps.find(stepId);
-  if (!step || step.status !== 'planned') return;
+  if (step?.status !== 'planned') return;
   const now = deps.clock.now();
   // Reconcile may arm a timer a moment early; wait for the step's time rather than run early.
   if (step.dueAt.getTime() - now.getTime() > 1000) {
@@ -46,10 +47,11 @@ export async function runOccurrenceStep(
     const outcome = await definition.run({
       occurrence,
       ritual,
+      timing: stepTiming(occurrence, ritual, await deps.calendar.teamCalendar(ritual.teamId)),
       dueAt: step.dueAt,
       engine: createRitualEngine(deps),
     });
-    await deps.steps.finish(step.id, outcome ? { skip: outcome.skip } : {});
+    await deps.steps.finish(step.id, outcome);
   } catch (error) {
     if (!(error instanceof RetryLaterError)) {
       await deps.steps.recordError(step.id, scrubSecrets((error as Error).message ?? String(error)));

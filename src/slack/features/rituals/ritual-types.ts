@@ -32,22 +32,6 @@ export const contributionRitual: RitualTypeEdge = {
 export const upcomingRituals: RitualTypeEdge[] = [
   {
     type: {
-      name: 'learning-hour',
-      title: 'Weekly learning hour',
-      description: 'one thread a week for learning summaries, with a digest at the end of the week',
-      cadence: { kind: 'weekly', weekday: 4 },
-      localTime: { hour: 16, minute: 0 },
-      audience: 'channel',
-      opensThread: true,
-      runnable: false,
-    },
-    prompt: {
-      text: ':books: *What did you learn this week?* Share a short learning summary.',
-      doNow: 'Write my summary',
-    },
-  },
-  {
-    type: {
       name: 'design-review',
       title: 'Bi-weekly design review',
       description: 'a presenter rotation, the session post, and feedback asks afterwards',

@@ -4,4 +4,9 @@ export const SUBSCRIBED_EVENTS = [
   'app_uninstalled',
   'tokens_revoked',
   'user_change',
+  // Learning-hour thread replies (features/learning-hour/events): in public and private ritual
+  // channels. Needed because replies are captured as they arrive: conversations.replies is too
+  // rate-limited to read threads back.
+  'message.channels',
+  'message.groups',
 ] as const;

@@ -37,7 +37,17 @@ export function ritualCommand(deps: RitualEdge, service: RitualService): Subcomm
     const type = deps.types.parse(nameArg, `/careerplan ritual ${action} contribution`);
     const name = type.name;
     if (action === 'digest') {
-      return { text: `Digests belong to the learning hour, which is coming soon. Nothing was posted.` };
+      const edge = deps.typeEdges().get(name);
+      if (!edge?.digestNow) {
+        const withDigest = [...deps.typeEdges().values()]
+          .filter((e) => e.digestNow)
+          .map((e) => `\`${e.type.name}\``);
+        return {
+          text: `The ${name} ritual has no digest (${withDigest.join(', ') || 'no ritual'} has one). Nothing was posted.`,
+        };
+      }
+      await ctx.ack();
+      return edge.digestNow({ teamId: ctx.teamId, requestedBy: ctx.userId });
     }
     if (action === 'run') {
       await service.runNow(ctx.teamId, name, ctx.userId);
