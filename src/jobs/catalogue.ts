@@ -55,6 +55,8 @@ export const JOB_CATALOGUE = {
       teamId: z.string(),
       /** The workspace throttle slot (epoch ms) this job already booked, set when it was delayed. */
       slotAt: z.number().int().optional(),
+      /** The channel pace slot (epoch ms) this job already booked, set when it was parked for it. */
+      channelSlotAt: z.number().int().optional(),
     }),
     attempts: 8,
   },

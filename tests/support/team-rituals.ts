@@ -33,6 +33,8 @@ export async function threadOf(
   app: TestApp,
   fake: FakeSlack,
   channelId: string,
+  /** A thread already seen: wait for a newer one. */
+  notOccurrence?: string,
 ): Promise<{ ts: string; occurrenceId: string; rowId: string }> {
   await fake.waitFor(() => fake.messages(channelId).some((m) => m.threadTs === undefined), 15_000);
   for (let i = 0; i < 100; i++) {
@@ -43,7 +45,8 @@ export async function threadOf(
       [channelId],
     );
     const row = rows[0];
-    if (row?.message_ts) return { ts: row.message_ts, occurrenceId: row.occurrence_id, rowId: row.id };
+    if (row?.message_ts && row.occurrence_id !== notOccurrence)
+      return { ts: row.message_ts, occurrenceId: row.occurrence_id, rowId: row.id };
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`no ritual post sent in ${channelId}`);
