@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import { designReviewFeature } from './features/design-review/index.ts';
 import { learningHourFeature } from './features/learning-hour/index.ts';
 import { plansFeature } from './features/plans/index.ts';
 import { ritualsFeature } from './features/rituals/index.ts';
@@ -12,4 +13,5 @@ export const FEATURES: ReadonlyArray<FeatureFactory<Deps>> = [
   plansFeature,
   ritualsFeature,
   learningHourFeature,
+  designReviewFeature,
 ];

@@ -15,7 +15,7 @@ import { teamCommand } from './commands/team.ts';
 import type { RitualEdge } from './context.ts';
 import { REMINDER_ACTIONS, RITUAL_VIEWS } from './ids.ts';
 import { ritualOutboxKinds } from './outbox-kinds.ts';
-import { contributionRitual, upcomingRituals } from './ritual-types.ts';
+import { contributionRitual } from './ritual-types.ts';
 import { contributionSubmitted } from './views/contribution-log.ts';
 import { ritualSetupSubmitted } from './views/ritual-setup.ts';
 import { teamSettingsSubmitted } from './views/team-settings.ts';
@@ -69,7 +69,7 @@ export function createRitualsFeature(edge: RitualEdge, timers: RitualTimers): Sl
         adminOnly: true,
       },
     ],
-    ritualTypes: [contributionRitual, ...upcomingRituals],
+    ritualTypes: [contributionRitual],
     outboxKinds: ritualOutboxKinds({ rituals: edge.rituals, typeEdges: edge.typeEdges }),
     register(app: App) {
       app.action<BlockButtonAction>(REMINDER_ACTIONS.doNow, reminderDoNow(edge));

@@ -24,25 +24,3 @@ export const contributionRitual: RitualTypeEdge = {
     await client.views.open({ trigger_id: triggerId, view: contributionModal(reminder.id) });
   },
 };
-
-/**
- * The two rituals the team will run next, listed (and configurable) but not runnable yet; their
- * own feature folders replace these declarations when they land.
- */
-export const upcomingRituals: RitualTypeEdge[] = [
-  {
-    type: {
-      name: 'design-review',
-      title: 'Bi-weekly design review',
-      description: 'a presenter rotation, the session post, and feedback asks afterwards',
-      cadence: { kind: 'biweekly', weekday: 3, anchorDate: '2026-01-07' },
-      localTime: { hour: 14, minute: 0 },
-      audience: 'dm',
-      runnable: false,
-    },
-    prompt: {
-      text: ':triangular_ruler: *Design review is coming up.* Get your design doc ready.',
-      doNow: 'Open',
-    },
-  },
-];
