@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Weekday } from '../../src/domain/schedules/index.ts';
 import { seedWorkspace, startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
+import { validateView } from '../support/block-kit-limits.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
-import { lastModal, query, submitModal } from '../support/plans-e2e.ts';
+import { homeText, lastModal, query, submitModal } from '../support/plans-e2e.ts';
 import {
   answerOf,
   eventOf,
@@ -233,6 +234,53 @@ describe('the weekly learning hour over signed requests and events', () => {
       threadReplies(fake, CHANNEL, thread.ts).filter((m) => m.text?.includes('Learning digest')),
     ).toHaveLength(1);
     expect(fake.violations).toEqual([]);
+  });
+
+  it('`ritual status` shows the next thread, the last week’s counts and a link to its thread', async () => {
+    const status = await slash('U0ALICE', 'ritual status learning-hour');
+    expect(status).toContain('*Next:*');
+    expect(status).toContain('(run by hand)');
+    expect(status).toContain('responded 3');
+    expect(status).toContain(
+      `https://team-t0team1.slack.com/archives/${CHANNEL}/p${thread.ts.replace('.', '')}`,
+    );
+    expect(status).toContain("This week's thread");
+  });
+
+  it('App Home shows the rituals with the member’s week, a summary button, and pause / resume', async () => {
+    await app.slack.event({
+      teamId: TEAM,
+      event: { type: 'app_home_opened', user: 'U0BOB', channel: 'DU0BOB', tab: 'home' },
+    });
+    await fake.waitFor(() => homeText(fake, TEAM, 'U0BOB').includes('Weekly learning hour'), 10_000);
+    let home = homeText(fake, TEAM, 'U0BOB');
+    expect(home).toContain('You shared a learning summary this week');
+    expect(home).toContain('Post a summary');
+    expect(home).toContain('(your time)');
+    expect(home).toContain('Europe/London');
+    expect(home).toContain('Your reminders are on');
+    expect(validateView(fake.homeView(TEAM, 'U0BOB')?.view)).toEqual([]);
+    await app.slack.blockActions({
+      teamId: TEAM,
+      userId: 'U0BOB',
+      actions: [{ action_id: 'rituals_home_pause' }],
+      view: { type: 'home', callback_id: '' },
+    });
+    await fake.waitFor(() => homeText(fake, TEAM, 'U0BOB').includes('Resume reminders'), 10_000);
+    home = homeText(fake, TEAM, 'U0BOB');
+    expect(home).toContain('paused until you resume');
+    const paused = await query<{ paused_until: string }>(
+      app,
+      "SELECT paused_until FROM members WHERE user_id = 'U0BOB'",
+    );
+    expect(paused[0]?.paused_until).toBe('infinity');
+    await app.slack.blockActions({
+      teamId: TEAM,
+      userId: 'U0BOB',
+      actions: [{ action_id: 'rituals_home_resume' }],
+      view: { type: 'home', callback_id: '' },
+    });
+    await fake.waitFor(() => homeText(fake, TEAM, 'U0BOB').includes('Your reminders are on'), 10_000);
   });
 
   it('a deleted reply removes its summary and its activity', async () => {

@@ -176,6 +176,23 @@ export function createOccurrenceRepository(db: Db) {
       return outbox.pending({ occurrenceId });
     },
 
+    /**
+     * An occurrence's member reminders by outcome (`ritual status`): status and skip reason, with
+     * how many rows each.
+     */
+    async reminderOutcomes(
+      occurrenceId: string,
+    ): Promise<Array<{ status: string; skipReason: string | null; count: number }>> {
+      const rows = await db
+        .selectFrom('outbox')
+        .select(['status', 'skip_reason', db.fn.countAll<string>().as('n')])
+        .where('occurrence_id', '=', occurrenceId)
+        .where('kind', '=', REMINDER_KIND)
+        .groupBy(['status', 'skip_reason'])
+        .execute();
+      return rows.map((r) => ({ status: r.status, skipReason: r.skip_reason, count: Number(r.n) }));
+    },
+
     /** Reminders by status for one occurrence, for `ritual list` and operators. */
     async countsByStatus(occurrenceId: string): Promise<Record<string, number>> {
       const rows = await db

@@ -48,7 +48,7 @@ describe('ritual Block Kit', () => {
 
   it('modals and lists stay within Slack limits', () => {
     expect(validateView(contributionModal('7'))).toEqual([]);
-    expect(validateView(ritualSetupModal(ritual, contributionRitual.type))).toEqual([]);
+    expect(validateView(ritualSetupModal(ritual, contributionRitual.type, 'Europe/Berlin'))).toEqual([]);
     expect(
       validateView(
         teamModal(
