@@ -62,8 +62,9 @@ export function composeDigest(
   let full = false;
   for (const person of people) {
     const header = `\n*${nameOf(person.userId)}* — ${plural(person.summaries.length, 'summary', 'summaries')}`;
-    // A name needs room for at least the start of its first summary on the same reply.
-    if (size > 0 && size + header.length + 200 > limits.partChars && !nextPart()) break;
+    // A name goes with its first summary: if both do not fit, they start the next reply.
+    const first = person.summaries[0] ? digestEntry(person.summaries[0]) : '';
+    if (size > 0 && size + header.length + first.length > limits.partChars && !nextPart()) break;
     push(header);
     let lines = 0;
     for (const s of person.summaries) {
