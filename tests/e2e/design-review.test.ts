@@ -225,4 +225,26 @@ describe('the bi-weekly design review over signed requests', () => {
     expect(await slash('U0CAROL', 'review leave')).toContain('You left');
     expect(fake.violations).toEqual([]);
   });
+
+  it('erasing a member removes them from the rotation, sessions, attendance and swaps', async () => {
+    const erased = await app.running.features.erase({ teamId: TEAM, userId: 'U0BOB' });
+    expect(erased).toMatchObject({
+      'design-review.rotation': 1,
+      'design-review.swaps': 1,
+      'design-review.attendance': 2,
+    });
+    expect(
+      await query(app, "SELECT 1 FROM design_review_swaps WHERE 'U0BOB' IN (user_id, to_user_id)"),
+    ).toEqual([]);
+    expect(
+      await query(app, "SELECT 1 FROM design_review_sessions WHERE 'U0BOB' = ANY(attendee_ids)"),
+    ).toEqual([]);
+    expect(await query(app, "SELECT 1 FROM design_review_attendees WHERE user_id = 'U0BOB'")).toEqual([]);
+    // The others' records stay: Carol still presented, Alice still attended.
+    const [held] = await query<{ user_id: string; attendee_ids: string[] }>(
+      app,
+      'SELECT user_id, attendee_ids FROM design_review_sessions',
+    );
+    expect(held).toEqual({ user_id: 'U0CAROL', attendee_ids: ['U0ALICE'] });
+  });
 });

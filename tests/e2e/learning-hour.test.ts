@@ -485,6 +485,14 @@ describe('the weekly learning hour over signed requests and events', () => {
     expect(fake.violations).toEqual([]);
   });
 
+  it('erasing a member removes their summaries; the others stay', async () => {
+    const before = (await summariesOf(app)).length;
+    const erased = await app.running.features.erase({ teamId: TEAM, userId: 'U0CAROL' });
+    expect(erased['learning-hour.summaries']).toBe(1);
+    expect((await summariesOf(app)).filter((s) => s.user_id === 'U0CAROL')).toEqual([]);
+    expect((await summariesOf(app)).length).toBe(before - 1);
+  });
+
   async function waitForSummaries(n: number): Promise<void> {
     const until = Date.now() + 10_000;
     while ((await summariesOf(app, thread.occurrenceId)).length !== n) {
