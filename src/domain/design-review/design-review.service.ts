@@ -1,101 +1,26 @@
-import type { UnitOfWork } from '../../db/unit-of-work.ts';
-import type { NewOutboxMessage, OutboxMessage } from '../../outbox/message.ts';
-import type { ActivityRecorder } from '../activity/activity.ts';
-import type { Clock } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import type { StepTiming } from '../rituals/occurrence-steps.ts';
-import { isOutOfOfficeOn, isPausedOn, localDateOf, type MemberAvailability } from '../schedules/index.ts';
-import type { DesignReviewRepository } from './design-review.repository.ts';
+import { localDateOf } from '../schedules/index.ts';
 import {
   DEFAULT_SESSION_MINUTES,
   PRESENTER_DM_KIND,
   presenterDmKey,
   type Session,
-  SWAP_ASK_KIND,
-  SWAP_RESULT_KIND,
-  type Swap,
-  swapAskKey,
-  swapResultKey,
   validateTopic,
 } from './design-review.ts';
 import { type ProjectedSession, pickPresenter, projectRotation } from './rotation.ts';
+import { type DesignReviewDeps, designReviewKit, dm } from './service-kit.ts';
 
-export interface DesignReviewRepositories {
-  reviews: DesignReviewRepository;
-  activity: ActivityRecorder;
-  outbox: { insertMany(messages: readonly NewOutboxMessage[]): Promise<OutboxMessage[]> };
-}
-
-const dm = (
-  teamId: string,
-  userId: string,
-  key: string,
-  kind: string,
-  payload: Record<string, unknown>,
-  at: Date,
-  occurrenceId?: string,
-): NewOutboxMessage => ({
-  teamId,
-  key,
-  kind,
-  target: { type: 'dm', userId },
-  dueAt: at,
-  payload,
-  ...(occurrenceId ? { occurrenceId } : {}),
-});
+export type { DesignReviewRepositories } from './service-kit.ts';
 
 /**
  * The bi-weekly design review (docs/product/rituals.md): the opt-in rotation, each session's
- * presenter (picked once, under a lock on the occurrence), swaps the next person must accept,
- * the topic, attendance, and the completed event the feedback feature turns into asks. Every DM
+ * presenter (picked once, under a lock on the occurrence; swaps are swap.service.ts), the topic,
+ * attendance, and the completed event the feedback feature turns into asks. Every DM
  * goes through the outbox, written in the same transaction as the decision it announces.
  */
-export function createDesignReviewService(deps: {
-  uow: UnitOfWork<DesignReviewRepositories>;
-  reviews: DesignReviewRepository;
-  availability(teamId: string, userIds: readonly string[]): Promise<Map<string, MemberAvailability>>;
-  arm(messages: readonly NewOutboxMessage[]): Promise<unknown>;
-  clock: Clock;
-}) {
-  /** Who can present on `date`: not paused and not out of office then. */
-  async function availableOn(teamId: string, userIds: readonly string[]) {
-    const known = await deps.availability(teamId, userIds);
-    return (userId: string, date: string) => {
-      const a = known.get(userId);
-      return !a || (!isPausedOn(a, date) && !isOutOfOfficeOn(a, date));
-    };
-  }
-
-  /** Runs work that stores outbox rows, then arms their timers once committed. */
-  async function withMessages<T>(
-    work: (r: DesignReviewRepositories, send: (m: NewOutboxMessage) => void) => Promise<T>,
-  ) {
-    const messages: NewOutboxMessage[] = [];
-    const result = await deps.uow.run(async (r) => {
-      const value = await work(r, (m) => messages.push(m));
-      if (messages.length) await r.outbox.insertMany(messages);
-      return value;
-    });
-    if (messages.length) await deps.arm(messages);
-    return result;
-  }
-
-  async function openSession(occurrenceId: string, teamId: string): Promise<Session> {
-    const session = await deps.reviews.session(occurrenceId);
-    if (!session || session.teamId !== teamId) {
-      throw new DomainError(
-        'review_not_allowed',
-        'That design-review session does not exist in this workspace.',
-      );
-    }
-    if (session.status === 'completed' || session.endsAt <= deps.clock.now()) {
-      throw new DomainError(
-        'review_over',
-        `The design review of ${session.date} is over, so nothing changed.`,
-      );
-    }
-    return session;
-  }
+export function createDesignReviewService(deps: DesignReviewDeps) {
+  const { availableOn, withMessages, openSession } = designReviewKit(deps);
 
   const service = {
     async join(teamId: string, userId: string): Promise<void> {
@@ -176,94 +101,6 @@ export function createDesignReviewService(deps: {
         );
       });
       return {};
-    },
-
-    /** The presenter asks the next person in the rotation to take their session. */
-    async requestSwap(
-      occurrenceId: string,
-      teamId: string,
-      userId: string,
-    ): Promise<{ swap: Swap; to: string }> {
-      const session = await openSession(occurrenceId, teamId);
-      if (session.presenterId !== userId) {
-        throw new DomainError('review_not_allowed', 'Only the presenter of this session can ask for a swap.');
-      }
-      const rotation = await deps.reviews.rotation(teamId);
-      const available = await availableOn(
-        teamId,
-        rotation.map((m) => m.userId),
-      );
-      const to = pickPresenter(rotation, (id) => available(id, session.date), new Set([userId]));
-      if (!to) {
-        throw new DomainError(
-          'review_not_allowed',
-          'Nobody else in the rotation is available that day, so there is no one to swap with.',
-        );
-      }
-      return withMessages(async (r, send) => {
-        await r.reviews.lock(occurrenceId);
-        const open = await r.reviews.openSwap(occurrenceId);
-        if (open) {
-          throw new DomainError(
-            'review_not_allowed',
-            'You already asked someone to swap this session; wait for their answer.',
-          );
-        }
-        const swap = await r.reviews.requestSwap({ occurrenceId, teamId, from: userId, to });
-        send(dm(teamId, to, swapAskKey(swap.id), SWAP_ASK_KIND, { swapId: swap.id }, deps.clock.now()));
-        return { swap, to };
-      });
-    },
-
-    /**
-     * The person asked answers. Accepting makes them the presenter (their presenter DM follows);
-     * either way the asker hears the answer. A request overtaken by events (the session changed
-     * hands, or is over) is withdrawn.
-     */
-    async answerSwap(
-      swapId: string,
-      teamId: string,
-      userId: string,
-      accept: boolean,
-    ): Promise<Swap['status']> {
-      const swap = await deps.reviews.swap(swapId);
-      if (!swap || swap.teamId !== teamId || swap.toUserId !== userId) {
-        throw new DomainError(
-          'review_not_allowed',
-          'This swap request is not yours to answer, so nothing changed.',
-        );
-      }
-      const now = deps.clock.now();
-      return withMessages(async (r, send) => {
-        await r.reviews.lock(swap.occurrenceId);
-        const current = await r.reviews.swap(swapId);
-        if (current?.status !== 'pending') {
-          throw new DomainError('review_not_allowed', 'This swap request was already answered.');
-        }
-        const session = await r.reviews.session(swap.occurrenceId);
-        const valid =
-          session?.status === 'assigned' && session.presenterId === swap.fromUserId && session.endsAt > now;
-        const status = !valid ? 'withdrawn' : accept ? 'accepted' : 'declined';
-        await r.reviews.decideSwap(swapId, status, now);
-        if (status === 'accepted') {
-          await r.reviews.setPresenter(swap.occurrenceId, userId);
-          send(
-            dm(
-              teamId,
-              userId,
-              presenterDmKey(swap.occurrenceId, userId),
-              PRESENTER_DM_KIND,
-              { occurrenceId: swap.occurrenceId },
-              now,
-              swap.occurrenceId,
-            ),
-          );
-        }
-        if (status !== 'withdrawn') {
-          send(dm(teamId, swap.fromUserId, swapResultKey(swapId), SWAP_RESULT_KIND, { swapId }, now));
-        }
-        return status;
-      });
     },
 
     async setTopic(occurrenceId: string, teamId: string, userId: string, text: string): Promise<Session> {

@@ -3,6 +3,7 @@ import type { Clock } from '../../../domain/clock.ts';
 import type { DesignReviewRepository } from '../../../domain/design-review/design-review.repository.ts';
 import type { DesignReviewService } from '../../../domain/design-review/design-review.service.ts';
 import type { Session } from '../../../domain/design-review/design-review.ts';
+import type { SwapService } from '../../../domain/design-review/swap.service.ts';
 import type { CalendarRepository } from '../../../domain/rituals/calendar.repository.ts';
 import type { OccurrenceRepository } from '../../../domain/rituals/occurrence.repository.ts';
 import { ritualPostKey } from '../../../domain/rituals/occurrence.ts';
@@ -29,6 +30,7 @@ export interface DesignReviewEdge {
   outboxRepository: OutboxRepository;
   reviews: DesignReviewRepository;
   service: DesignReviewService;
+  swaps: SwapService;
 }
 
 /** Names written out (never mentions: a bot post must not notify anyone by accident). */

@@ -4,6 +4,8 @@ import type { Deps } from '../../../deps.ts';
 import { createActivityRepository } from '../../../domain/activity/activity.repository.ts';
 import { createDesignReviewRepository } from '../../../domain/design-review/design-review.repository.ts';
 import { createDesignReviewService } from '../../../domain/design-review/design-review.service.ts';
+import type { DesignReviewDeps } from '../../../domain/design-review/service-kit.ts';
+import { createSwapService } from '../../../domain/design-review/swap.service.ts';
 import { createOutboxRepository } from '../../../outbox/outbox.repository.ts';
 import type { Shell, SlackFeature } from '../../kit/feature.ts';
 import { answerSwapAction, askSwapAction, attendAction, setTopicAction } from './actions/session-buttons.ts';
@@ -47,7 +49,7 @@ export function createDesignReviewFeature(edge: DesignReviewEdge): SlackFeature 
 /** The design-review feature, wired from the container (feature-list.ts names it). */
 export function designReviewFeature(deps: Deps, shell: Shell): SlackFeature {
   const reviews = createDesignReviewRepository(deps.db);
-  const service = createDesignReviewService({
+  const services: DesignReviewDeps = {
     uow: unitOfWork(deps.db, (trx) => ({
       reviews: createDesignReviewRepository(trx),
       activity: createActivityRepository(trx),
@@ -57,7 +59,7 @@ export function designReviewFeature(deps: Deps, shell: Shell): SlackFeature {
     availability: (teamId, userIds) => deps.calendar.availability(teamId, userIds),
     arm: (messages) => deps.outbox.enqueue(messages),
     clock: deps.clock,
-  });
+  };
   return createDesignReviewFeature({
     logger: deps.logger,
     clock: deps.clock,
@@ -70,6 +72,7 @@ export function designReviewFeature(deps: Deps, shell: Shell): SlackFeature {
     occurrences: deps.occurrences,
     outboxRepository: deps.outboxRepository,
     reviews,
-    service,
+    service: createDesignReviewService(services),
+    swaps: createSwapService(services),
   });
 }

@@ -48,7 +48,7 @@ export function setTopicAction(edge: DesignReviewEdge) {
 export function askSwapAction(edge: DesignReviewEdge) {
   return guarded(edge, async (args) => {
     const { teamId, userId } = whoClicked(args);
-    const { to } = await edge.service.requestSwap(actionValue(args), teamId, userId);
+    const { to } = await edge.swaps.requestSwap(actionValue(args), teamId, userId);
     const name = (await nameOf(edge, teamId, to)) ?? 'the next person';
     await tell(
       args,
@@ -63,7 +63,7 @@ export function answerSwapAction(edge: DesignReviewEdge, accept: boolean) {
   return guarded(edge, async (args: ButtonArgs | ActionArgs) => {
     const { teamId, userId } = whoClicked(args);
     const swapId = actionValue(args);
-    const status = await edge.service.answerSwap(swapId, teamId, userId, accept);
+    const status = await edge.swaps.answerSwap(swapId, teamId, userId, accept);
     const swap = await edge.reviews.swap(swapId);
     const session = swap ? await edge.reviews.session(swap.occurrenceId) : undefined;
     const date = session?.date ?? 'that day';
