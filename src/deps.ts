@@ -11,6 +11,7 @@ import { createCalendarRepository } from './domain/rituals/calendar.repository.t
 import { createOccurrenceRepository } from './domain/rituals/occurrence.repository.ts';
 import { createRitualRepository } from './domain/rituals/ritual.repository.ts';
 import { createRitualTypes } from './domain/rituals/ritual-types.ts';
+import { createStepRepository } from './domain/rituals/step.repository.ts';
 import { createInstallationRepository } from './domain/workspaces/installation.repository.ts';
 import { createTokenCipher } from './domain/workspaces/token-cipher.ts';
 import { createWorkspaceRepository } from './domain/workspaces/workspace.repository.ts';
@@ -130,6 +131,8 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
     rituals: createRitualRepository(db, ritualTypes),
     calendar: createCalendarRepository(db),
     occurrences: createOccurrenceRepository(db),
+    /** The scheduled steps of ritual occurrences (a digest, a presenter DM): engine records. */
+    steps: createStepRepository(db),
     outboxKinds,
     outboxRepository,
     /** Everything the bot sends on its own goes through here, exactly once (docs/outbox.md). */

@@ -6,6 +6,7 @@ import type { PlanTables } from './schema-plans.ts';
 import type { PortfolioTables } from './schema-portfolio.ts';
 import type { RitualTables } from './schema-rituals.ts';
 import type { SkillTables } from './schema-skills.ts';
+import type { TeamRitualTables } from './schema-team-rituals.ts';
 
 /**
  * Kysely's view of the tables in migrations/. Repositories map these rows to domain types. Each
@@ -88,7 +89,8 @@ export interface Database
     SkillTables,
     FeedbackTables,
     PortfolioTables,
-    LeaderboardTables {
+    LeaderboardTables,
+    TeamRitualTables {
   workspaces: WorkspacesTable;
   installations: InstallationsTable;
   members: MembersTable;

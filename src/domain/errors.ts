@@ -81,7 +81,17 @@ export type DomainErrorCode =
   | 'external_user'
   // The team leaderboard: its command words and the admins' settings (docs/product/leaderboard.md).
   | 'leaderboard_args'
-  | 'leaderboard_settings_invalid';
+  | 'leaderboard_settings_invalid'
+  // The learning hour: summaries and the digest (docs/product/rituals.md).
+  | 'summary_empty'
+  | 'summary_too_long'
+  | 'summary_invalid'
+  | 'digest_unavailable'
+  // The design review: rotation, swaps, topic, attendance (docs/product/rituals.md).
+  | 'review_args'
+  | 'review_membership'
+  | 'review_not_allowed'
+  | 'review_over';
 
 /**
  * A rule of the product was broken by the caller's input or state. The `code` is stable (tests and

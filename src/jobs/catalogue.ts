@@ -33,6 +33,15 @@ export const JOB_CATALOGUE = {
     attempts: 8,
   },
   /**
+   * Runs one step of a ritual occurrence (src/domain/rituals/occurrence-steps.ts) — a learning
+   * hour's digest, a design review's presenter DM — once it is due; its record is the step row.
+   */
+  'occurrence-step': {
+    queue: 'delivery',
+    schema: z.object({ stepId: z.string().regex(/^\d+$/), teamId: z.string().optional() }),
+    attempts: 8,
+  },
+  /**
    * Sends one outbox row (one message, one round) exactly once. Its record is the `outbox` row
    * (state, attempts, last error), so it skips job_runs: ten thousand reminders would otherwise
    * cost tens of thousands of bookkeeping writes.
@@ -46,6 +55,8 @@ export const JOB_CATALOGUE = {
       teamId: z.string(),
       /** The workspace throttle slot (epoch ms) this job already booked, set when it was delayed. */
       slotAt: z.number().int().optional(),
+      /** The channel pace slot (epoch ms) this job already booked, set when it was parked for it. */
+      channelSlotAt: z.number().int().optional(),
     }),
     attempts: 8,
   },

@@ -1,13 +1,14 @@
 import type { Occurrence } from '../domain/rituals/occurrence.ts';
+import type { StoredStep } from '../domain/rituals/step.repository.ts';
 import type { OutboxMessage } from '../outbox/message.ts';
 import { type JobQueues, jobId } from './queues.ts';
 
 /**
- * The BullMQ timers of the delivery engine, with deterministic job ids: `fanout__<occurrence>`
- * and `deliver__<outbox row>__<round>`. Adding one that exists is a no-op, so reconcile, fan-out
- * and snooze can all call these freely; Postgres decides what still needs sending. These are
- * only called for rows Postgres says are pending, so a *finished* job under the id (it failed
- * for good, or Redis lost part of it) is replaced rather than left blocking the timer.
+ * The BullMQ timers of the delivery engine, with deterministic job ids: `fanout__<occurrence>`,
+ * `step__<step row>` and `deliver__<outbox row>__<round>`. Adding one that exists is a no-op, so
+ * reconcile, fan-out and snooze can all call these freely; Postgres decides what still needs
+ * sending. These are only called for rows Postgres says are pending, so a *finished* job under
+ * the id (it failed for good, or Redis lost part of it) is replaced rather than left blocking it.
  */
 export function createDeliveryTimers(queues: JobQueues, now: () => Date) {
   const delayUntil = (at: Date) => Math.max(0, at.getTime() - now().getTime());
@@ -23,6 +24,16 @@ export function createDeliveryTimers(queues: JobQueues, now: () => Date) {
           replaceFinished: true,
         },
       );
+    },
+    /** One timer per occurrence step still to run (occurrence-steps.ts). */
+    async steps(rows: readonly Pick<StoredStep, 'id' | 'teamId' | 'dueAt'>[]): Promise<void> {
+      for (const step of rows) {
+        await queues.enqueue(
+          'occurrence-step',
+          { stepId: step.id, teamId: step.teamId },
+          { jobId: jobId('step', step.id), delayMs: delayUntil(step.dueAt), teamId: step.teamId },
+        );
+      }
     },
     async deliver(rows: readonly Pick<OutboxMessage, 'id' | 'round' | 'teamId' | 'dueAt'>[]): Promise<void> {
       await queues.enqueueMany(

@@ -316,6 +316,24 @@ export function createOutboxRepository(db: Db) {
       return row?.round;
     },
 
+    /**
+     * Whether an earlier reply to the same thread (stored before this one, due no later) is still
+     * to be sent: replies keep the order they were stored in (a digest's parts).
+     */
+    async earlierReplyPending(row: Pick<OutboxMessage, 'id' | 'parentId' | 'dueAt'>): Promise<boolean> {
+      if (!row.parentId) return false;
+      const earlier = await db
+        .selectFrom('outbox')
+        .select('id')
+        .where('parent_id', '=', row.parentId)
+        .where('id', '<', row.id)
+        .where('due_at', '<=', row.dueAt)
+        .where('status', 'in', ['planned', 'sending'])
+        .limit(1)
+        .executeTakeFirst();
+      return earlier !== undefined;
+    },
+
     /** The workspace uninstalled the app: nothing more is sent there. */
     async cancelPendingForTeam(teamId: string): Promise<void> {
       await db

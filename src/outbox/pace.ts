@@ -51,14 +51,23 @@ const MAX_CHANNEL_WAIT_MS = 1500;
 /**
  * Slack's per-channel limit (about one message a second) on top of the workspace pace: channel
  * posts and thread replies to one channel are spaced out. Returns the milliseconds to sleep, or
- * undefined when the caller should give the row back and retry later (`retryAt`).
+ * when the caller should give the row back and retry (`retryAt`), keeping the channel slot it
+ * booked (`slotAt`) in the job's payload: a burst of replies to one thread (a digest in parts)
+ * then costs one booking each, instead of every parked job booking again at each wake-up and
+ * pushing the whole channel further out.
  */
 export async function channelWait(
   throttle: WorkspaceThrottle,
   teamId: string,
   channelId: string,
-): Promise<{ sleepMs: number } | { retryAt: number }> {
-  const waitMs = await throttle.reserveChannel(teamId, channelId);
+  bookedAt?: number,
+): Promise<{ sleepMs: number } | { retryAt: number; slotAt: number }> {
+  const t = Date.now();
+  const slot =
+    bookedAt !== undefined && t - bookedAt <= STALE_SLOT_MS
+      ? bookedAt
+      : t + (await throttle.reserveChannel(teamId, channelId));
+  const waitMs = Math.max(0, slot - t);
   if (waitMs <= MAX_CHANNEL_WAIT_MS) return { sleepMs: waitMs };
-  return { retryAt: Date.now() + waitMs - WAKE_EARLY_MS };
+  return { retryAt: slot - WAKE_EARLY_MS, slotAt: slot };
 }

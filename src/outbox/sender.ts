@@ -35,6 +35,8 @@ export interface SendPayload {
   round: number;
   teamId: string;
   slotAt?: number | undefined;
+  /** The channel pace slot (epoch ms) this job already booked, set when it was parked for it. */
+  channelSlotAt?: number | undefined;
 }
 
 type Client = ReturnType<BackgroundClients['forToken']>;
@@ -118,11 +120,14 @@ export async function sendOutboxMessage(
 
     let wait = slot - Date.now();
     if (row.target !== 'dm') {
-      const channel = await channelWait(deps.throttle, row.teamId, where.postTo);
+      const channel = await channelWait(deps.throttle, row.teamId, where.postTo, payload.channelSlotAt);
       if ('retryAt' in channel) {
         // Nothing was posted by this attempt, and an uncertain one was looked up above.
         await deps.outboxRepository.release(row.id, null);
-        throw new RetryLaterError(channel.retryAt, 'channel pace', { slotAt: undefined });
+        throw new RetryLaterError(channel.retryAt, 'channel pace', {
+          slotAt: undefined,
+          channelSlotAt: channel.slotAt,
+        });
       }
       wait = Math.max(wait, channel.sleepMs);
     }
@@ -190,7 +195,8 @@ export async function sendOutboxMessage(
 /**
  * Where the post goes and where an uncertain retry looks for it. A DM posts to the known DM
  * channel, or to the member's id (Slack answers with the channel); an uncertain DM retry opens
- * the DM first so it can look in it. A thread reply waits until its parent was sent.
+ * the DM first so it can look in it. A thread reply waits until its parent was sent, and until
+ * the replies stored before it were, so a reply in parts reads in order.
  */
 async function resolveTarget(
   deps: SenderDeps,
@@ -221,6 +227,12 @@ async function resolveTarget(
   if (!parent.messageTs || !parent.channelId) {
     await deps.outboxRepository.release(row.id, 'waiting for the thread to be posted');
     throw new RetryLaterError(Date.now() + 2000, 'thread parent not sent yet', { slotAt: undefined });
+  }
+  if (!uncertain && (await deps.outboxRepository.earlierReplyPending(row))) {
+    await deps.outboxRepository.release(row.id, null);
+    throw new RetryLaterError(Date.now() + 1000, 'an earlier reply in this thread is not sent yet', {
+      slotAt: undefined,
+    });
   }
   return { postTo: parent.channelId, lookIn: parent.channelId, threadTs: parent.messageTs };
 }

@@ -1,6 +1,8 @@
 import type { Deps } from '../deps.ts';
+import { designReviewFeature } from './features/design-review/index.ts';
 import { feedbackFeature } from './features/feedback/index.ts';
 import { leaderboardFeature } from './features/leaderboard/index.ts';
+import { learningHourFeature } from './features/learning-hour/index.ts';
 import { plansFeature } from './features/plans/index.ts';
 import { portfolioFeature } from './features/portfolio/index.ts';
 import { privacyFeature } from './features/privacy/index.ts';
@@ -22,4 +24,6 @@ export const FEATURES: ReadonlyArray<FeatureFactory<Deps>> = [
   portfolioFeature,
   privacyFeature,
   leaderboardFeature,
+  learningHourFeature,
+  designReviewFeature,
 ];

@@ -10,7 +10,9 @@ export const BOT_SCOPES = [
   'users:read', // member names and IANA time zones (users.info, user_change)
   'channels:read', // ritual audience: members of the ritual's public channel
   'channels:history', // learning-hour summaries posted as replies in the ritual thread
+  'channels:join', // ritual setup: the bot joins the public channel it posts in
   'groups:read', // ritual audience when the ritual channel is private
+  'groups:history', // learning-hour thread replies when the ritual channel is private
   'files:write', // Markdown exports (plan one-pager, sprint plan, portfolio)
   'canvases:write', // exports as canvases the member can edit (canvases.create, canvases.access.set)
 ] as const;

@@ -1,10 +1,14 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateView } from '../../src/sandbox/slack/block-kit-limits.ts';
 import { type FakeSlack, type FakeSlackMessage, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 import { seedWorkspace, startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
+import { lastModal, submitModal, type Typed } from '../support/plans-e2e.ts';
 import { waitUntil } from '../support/rituals.ts';
+import { answerOf } from '../support/team-rituals.ts';
 
 const CHANNEL = 'C0RITUALS';
+const PRIVATE = 'G0SECRET';
 
 function text(res: { json(): unknown }): string {
   return JSON.stringify(res.json());
@@ -39,6 +43,13 @@ describe('rituals and reminders over HTTP', () => {
       name: 'eng',
       members: ['U0ALICE', 'U0BOB', 'U0CAROL', 'U0ROBOT'],
     });
+    fake.addChannel({
+      teamId: TEAM,
+      channelId: PRIVATE,
+      name: 'secret',
+      members: ['U0ALICE'],
+      isPrivate: true,
+    });
     app = await startTestApp({ fake });
     db = new pg.Client({ connectionString: app.database.url });
     await db.connect();
@@ -64,49 +75,47 @@ describe('rituals and reminders over HTTP', () => {
     expect(text(await slash('U0BOB', 'team'))).toContain('Only workspace admins');
     expect(text(await slash('U0ALICE', 'ritual run contribution'))).toContain('/careerplan ritual setup');
     expect(text(await slash('U0ALICE', 'ritual run standup'))).toContain('`standup` is not a ritual');
-    expect(text(await slash('U0ALICE', 'ritual run learning-hour'))).toContain('coming soon');
+    expect(text(await slash('U0ALICE', 'ritual run learning-hour'))).toContain('has no channel yet');
     expect(text(await slash('U0BOB', 'ritual list'))).toContain('no channel yet');
   });
 
-  it('ritual setup validates in place, then saves channel and schedule', async () => {
+  it('ritual setup uses Block Kit pickers, validates in place, joins the channel, then saves and introduces', async () => {
     fake.reset();
     const res = await slash('U0ALICE', 'ritual setup contribution');
     expect(res.status).toBe(200);
     await fake.waitFor(() => fake.callsTo('views.open').length === 1);
-    const view = fake.callsTo('views.open')[0]?.params.view as {
-      callback_id: string;
-      private_metadata: string;
-    };
-    const submit = (schedule: string, time: string) =>
-      app.slack.viewSubmission({
-        teamId: TEAM,
-        userId: 'U0ALICE',
-        view: {
-          callback_id: view.callback_id,
-          private_metadata: view.private_metadata,
-          state: {
-            values: {
-              channel: { value: { type: 'conversations_select', selected_conversation: CHANNEL } },
-              cadence: { value: { type: 'plain_text_input', value: schedule } },
-              time: { value: { type: 'plain_text_input', value: time } },
-              time_zone: { value: { type: 'plain_text_input', value: null } },
-            },
-          },
-        },
-      });
-    const bad = (await submit('every blue moon', '10:00')).json() as {
-      response_action: string;
+    const view = lastModal(fake, 'ritual_setup');
+    expect(validateView(view)).toEqual([]);
+    const elements = JSON.stringify(view.blocks);
+    for (const type of ['conversations_select', 'static_select', 'datepicker', 'timepicker', 'checkboxes'])
+      expect(elements).toContain(`"type":"${type}"`);
+    // A per-member DM ritual has no channel time zone to pick.
+    expect(elements).not.toContain('"block_id":"time_zone"');
+    const submit = (typed: Record<string, Typed>) => submitModal(app, TEAM, 'U0ALICE', view, typed);
+
+    const noDay = (await submit({ channel: CHANNEL, frequency: 'monthly_day' })).json() as {
       errors: Record<string, string>;
     };
-    expect(bad.response_action).toBe('errors');
-    expect(Object.keys(bad.errors)).toEqual(['cadence']);
-    const badTime = (await submit('last friday', '25:99')).json() as { errors: Record<string, string> };
-    expect(Object.keys(badTime.errors)).toEqual(['time']);
+    expect(Object.keys(noDay.errors)).toEqual(['day']);
+    const noWeek = (
+      await submit({ channel: CHANNEL, frequency: 'monthly_nth_weekday', weekday: '5' })
+    ).json() as {
+      errors: Record<string, string>;
+    };
+    expect(Object.keys(noWeek.errors)).toEqual(['nth']);
+    // A private channel the bot is not in: how to invite it, and nothing stored.
+    const closed = (await submit({ channel: PRIVATE, frequency: 'monthly_first_workday' })).json() as {
+      errors: Record<string, string>;
+    };
+    expect(closed.errors.channel).toContain('/invite @careerplan');
+    expect(fake.callsTo('conversations.join')).toHaveLength(0);
     expect((await db.query('SELECT channel_id FROM rituals WHERE channel_id IS NOT NULL')).rows).toEqual([]);
 
-    const ok = await submit('first workday', '09:30');
+    const ok = await submit({ channel: CHANNEL, frequency: 'monthly_first_workday', time: '09:30' });
     expect(ok.status).toBe(200);
     expect(ok.body).toBe('');
+    // The bot joined the public channel before the setup was stored.
+    expect(fake.callsTo('conversations.join').map((c) => c.params.channel)).toEqual([CHANNEL]);
     const row = (
       await db.query('SELECT channel_id, local_time, cadence FROM rituals WHERE name = $1 AND team_id = $2', [
         'contribution',
@@ -118,7 +127,48 @@ describe('rituals and reminders over HTTP', () => {
       local_time: '09:30',
       cadence: { kind: 'monthly_first_workday' },
     });
+    // The introduction goes to the channel through the outbox, once.
+    await fake.waitFor(
+      () => fake.messages(CHANNEL).some((m) => m.text?.includes('now runs in this channel')),
+      10_000,
+    );
+    const intro = fake.messages(CHANNEL).filter((m) => m.text?.includes('now runs in this channel'));
+    expect(intro).toHaveLength(1);
+    expect(intro[0]?.text).toContain('/careerplan pause');
+    expect(intro[0]?.text).toContain('the first work day of the month at 09:30');
     expect(text(await slash('U0BOB', 'ritual list'))).toContain(`<#${CHANNEL}>`);
+
+    // The learning hour: a weekly day, a time and a zone from the pickers; no introduction.
+    fake.reset();
+    await slash('U0ALICE', 'ritual setup learning-hour');
+    await fake.waitFor(() => fake.callsTo('views.open').length === 1);
+    const lh = lastModal(fake, 'ritual_setup');
+    expect(JSON.stringify(lh.blocks)).toContain('Team default (UTC)');
+    const saved = await submitModal(app, TEAM, 'U0ALICE', lh, {
+      channel: CHANNEL,
+      frequency: 'weekly',
+      weekday: '2',
+      time: '15:45',
+      time_zone: 'Europe/Berlin',
+      intro: { checked: [] },
+    });
+    expect(saved.status).toBe(200);
+    const learning = (
+      await db.query('SELECT cadence, local_time, time_zone FROM rituals WHERE name = $1 AND team_id = $2', [
+        'learning-hour',
+        TEAM,
+      ])
+    ).rows[0];
+    expect(learning).toEqual({
+      cadence: { kind: 'weekly', weekday: 2 },
+      local_time: '15:45',
+      time_zone: 'Europe/Berlin',
+    });
+    // Already a member now: no second join, and no introduction was asked for.
+    expect(fake.callsTo('conversations.join')).toHaveLength(0);
+    expect(fake.callsTo('chat.postMessage').every((c) => c.params.channel !== CHANNEL)).toBe(true);
+    await slash('U0ALICE', 'ritual pause learning-hour');
+
     // A paused ritual is not run; the admin is told how to resume it.
     expect(text(await slash('U0ALICE', 'ritual pause contribution'))).toContain('paused');
     expect(text(await slash('U0ALICE', 'ritual run contribution'))).toContain('resume it first');
@@ -286,6 +336,13 @@ describe('rituals and reminders over HTTP', () => {
       { user_id: 'U0BOB', status: 'sent', skip_reason: null },
       { user_id: 'U0CAROL', status: 'skipped', skip_reason: 'paused' },
     ]);
+    // Admins see the last occurrence's counts and the next one in the channel's zone.
+    expect(text(await slash('U0BOB', 'ritual status contribution'))).toContain('Only workspace admins');
+    expect(text(await slash('U0ALICE', 'ritual status retro'))).toContain('`retro` is not a ritual');
+    const status = await answerOf(fake, await slash('U0ALICE', 'ritual status contribution'));
+    expect(status).toContain('sent 2 · skipped 1 (paused: 1) · failed 0');
+    expect(status).toContain('(run by hand)');
+    expect(status).toMatch(/\*Next:\* \d{4}-\d{2}-\d{2} at 09:30/);
     await slash('U0CAROL', 'resume');
   });
 

@@ -53,6 +53,7 @@ describe('job status recording (real Redis + Postgres)', () => {
       },
       'reconcile-rituals': async () => {},
       'fanout-occurrence': async () => {},
+      'occurrence-step': async () => {},
       deliver: async () => {},
       'feature-job': async () => {},
     };

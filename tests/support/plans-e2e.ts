@@ -49,6 +49,15 @@ function stateValue(element: Obj, typed: Typed | undefined): Obj {
       typeof typed === 'object' && 'date' in typed ? typed.date : typeof typed === 'string' ? typed : initial;
     return { type, selected_date: date };
   }
+  if (type === 'timepicker' || type === 'conversations_select') {
+    // A picked time ("09:30") or channel id ("C0123"), else the element's initial one.
+    const [field, initialKey] =
+      type === 'timepicker'
+        ? ['selected_time', 'initial_time']
+        : ['selected_conversation', 'initial_conversation'];
+    const initial = typeof element[initialKey] === 'string' ? element[initialKey] : null;
+    return { type, [field]: typeof typed === 'string' ? typed : initial };
+  }
   if (type === 'checkboxes' || type === 'multi_static_select') {
     const initial = ((element.initial_options as Obj[] | undefined) ?? []).map((o) => String(o.value));
     const checked = typeof typed === 'object' && 'checked' in typed ? typed.checked : initial;

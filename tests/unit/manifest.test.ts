@@ -22,11 +22,7 @@ const SHORTCUTS: ReadonlyArray<{ callbackId: string; name: string; type: 'messag
   { ...PORTFOLIO_SHORTCUTS.addFromMessage, type: 'message' },
 ];
 
-const PLANNED_EVENTS: readonly string[] = [
-  // Learning-hour thread replies stored as summaries (docs/product/rituals.md); handled once that
-  // ritual lands.
-  'message.channels',
-];
+const PLANNED_EVENTS: readonly string[] = [];
 
 /** The parts of Slack's manifest schema (major_version 2) the app depends on. */
 const manifestSchema = z.object({

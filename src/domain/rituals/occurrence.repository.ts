@@ -3,6 +3,23 @@ import type { OutboxMessage } from '../../outbox/message.ts';
 import { createOutboxRepository } from '../../outbox/outbox.repository.ts';
 import type { PlannedDelivery } from './fanout.ts';
 import { type Occurrence, REMINDER_KIND, reminderKey } from './occurrence.ts';
+import { createStepRepository } from './step.repository.ts';
+
+/** A member's reminder of an occurrence, as an outbox row (sent, or recorded as skipped). */
+function reminderRows(occurrence: Occurrence, planned: readonly PlannedDelivery[]) {
+  return planned.map((p) => ({
+    teamId: occurrence.teamId,
+    key: reminderKey(occurrence.id, p.userId),
+    kind: REMINDER_KIND,
+    target: { type: 'dm' as const, userId: p.userId },
+    dueAt: p.send ? p.dueAt : new Date(),
+    localDate: p.localDate,
+    tz: p.tz,
+    occurrenceId: occurrence.id,
+    payload: { ritualId: occurrence.ritualId },
+    ...(p.send ? {} : { skipReason: p.reason }),
+  }));
+}
 
 function toOccurrence(r: {
   id: string;
@@ -84,6 +101,7 @@ export function createOccurrenceRepository(db: Db) {
           .where('status', '=', 'planned')
           .execute();
         await createOutboxRepository(trx).cancelPendingForTeam(teamId);
+        await createStepRepository(trx).skipPendingForTeam(teamId);
       });
     },
 
@@ -127,26 +145,21 @@ export function createOccurrenceRepository(db: Db) {
      */
     async recordFanout(occurrence: Occurrence, planned: readonly PlannedDelivery[]): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        await createOutboxRepository(trx).insertMany(
-          planned.map((p) => ({
-            teamId: occurrence.teamId,
-            key: reminderKey(occurrence.id, p.userId),
-            kind: REMINDER_KIND,
-            target: { type: 'dm' as const, userId: p.userId },
-            dueAt: p.send ? p.dueAt : new Date(),
-            localDate: p.localDate,
-            tz: p.tz,
-            occurrenceId: occurrence.id,
-            payload: { ritualId: occurrence.ritualId },
-            ...(p.send ? {} : { skipReason: p.reason }),
-          })),
-        );
+        await createOutboxRepository(trx).insertMany(reminderRows(occurrence, planned));
         await trx
           .updateTable('ritual_occurrences')
           .set({ status: 'fanned_out', fanned_out_at: new Date() })
           .where('id', '=', occurrence.id)
           .execute();
       });
+    },
+
+    /**
+     * Stores reminders planned later than the fan-out (a channel ritual's member reminders, from
+     * an occurrence step): the same rows and keys, so a member is reminded once per occurrence.
+     */
+    async recordReminders(occurrence: Occurrence, planned: readonly PlannedDelivery[]): Promise<void> {
+      await outbox.insertMany(reminderRows(occurrence, planned));
     },
 
     /** A channel ritual's occurrence is fanned out once its post is handed to the outbox. */
@@ -161,6 +174,23 @@ export function createOccurrenceRepository(db: Db) {
     /** An occurrence's reminders still to send. */
     async pendingReminders(occurrenceId: string): Promise<OutboxMessage[]> {
       return outbox.pending({ occurrenceId });
+    },
+
+    /**
+     * An occurrence's member reminders by outcome (`ritual status`): status and skip reason, with
+     * how many rows each.
+     */
+    async reminderOutcomes(
+      occurrenceId: string,
+    ): Promise<Array<{ status: string; skipReason: string | null; count: number }>> {
+      const rows = await db
+        .selectFrom('outbox')
+        .select(['status', 'skip_reason', db.fn.countAll<string>().as('n')])
+        .where('occurrence_id', '=', occurrenceId)
+        .where('kind', '=', REMINDER_KIND)
+        .groupBy(['status', 'skip_reason'])
+        .execute();
+      return rows.map((r) => ({ status: r.status, skipReason: r.skip_reason, count: Number(r.n) }));
     },
 
     /** Reminders by status for one occurrence, for `ritual list` and operators. */

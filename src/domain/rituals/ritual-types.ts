@@ -1,5 +1,6 @@
 import { DomainError } from '../errors.ts';
 import type { Cadence, LocalTime } from '../schedules/index.ts';
+import type { OccurrenceStep } from './occurrence-steps.ts';
 import type { Audience } from './ritual.ts';
 
 /**
@@ -20,6 +21,13 @@ export interface RitualType {
   audience: Audience;
   opensThread?: boolean;
   runnable: boolean;
+  /** What the type does at set times around each occurrence (occurrence-steps.ts). */
+  steps?: readonly OccurrenceStep[];
+  /**
+   * How many days ahead its occurrences are planned (default: the reconcile horizon), for types
+   * with a step before the occurrence itself (the design review's presenter DM).
+   */
+  planAheadDays?: number;
 }
 
 /** The registered ritual types, in registration order. */

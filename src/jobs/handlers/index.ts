@@ -5,6 +5,7 @@ import type { JobHandlers } from '../worker.ts';
 import { createDeliverHandler } from './deliver.ts';
 import { createFanoutOccurrenceHandler } from './fanout-occurrence.ts';
 import { createFeatureJobHandler, type FeatureJobs } from './feature-job.ts';
+import { createOccurrenceStepHandler } from './occurrence-step.ts';
 import { createReconcileRitualsHandler } from './reconcile-rituals.ts';
 import { createRefreshMemberProfilesHandler } from './refresh-member-profiles.ts';
 import { createSyncMemberHandler } from './sync-member.ts';
@@ -27,6 +28,7 @@ export function buildJobHandlers(deps: Deps, featureJobs: FeatureJobs): JobHandl
     'fanout-occurrence': summaries.after(createFanoutOccurrenceHandler(deps), (p) => ({
       occurrenceId: p.occurrenceId,
     })),
+    'occurrence-step': createOccurrenceStepHandler(deps),
     deliver: summaries.after(createDeliverHandler({ ...deps, kinds: deps.outboxKinds }), (p) => ({
       deliveryId: p.deliveryId,
     })),

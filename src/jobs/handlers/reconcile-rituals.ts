@@ -1,19 +1,10 @@
-import type { Clock } from '../../domain/clock.ts';
-import type { CalendarRepository } from '../../domain/rituals/calendar.repository.ts';
-import type { OccurrenceRepository } from '../../domain/rituals/occurrence.repository.ts';
-import type { RitualRepository } from '../../domain/rituals/ritual.repository.ts';
 import { fanoutAt } from '../../domain/rituals/ritual.ts';
 import { channelPostAt, planOccurrences } from '../../domain/schedules/index.ts';
 import type { OutboxRepository } from '../../outbox/outbox.repository.ts';
-import type { DeliveryTimers } from '../delivery-timers.ts';
+import { planSteps, type RitualEngineDeps } from '../ritual-engine.ts';
 
-export interface ReconcileDeps {
-  rituals: RitualRepository;
-  calendar: CalendarRepository;
-  occurrences: OccurrenceRepository;
+export interface ReconcileDeps extends RitualEngineDeps {
   outboxRepository: OutboxRepository;
-  timers: DeliveryTimers;
-  clock: Clock;
   /** OAuth mode: skip workspaces that uninstalled the app. */
   installedOnly?: boolean;
 }
@@ -29,6 +20,10 @@ export interface ReconcileDeps {
  * An occurrence whose time in the team's zone came before the ritual's schedule was last set is
  * not created: setting a ritual up at 15:00 must not fire today's 10:00 reminder late (setting it
  * up at 08:00 for 10:00 does run today's).
+ *
+ * A ritual type with steps before its occurrence (`planAheadDays`) is planned that much further
+ * ahead, and every planned occurrence gets its steps stored; their timers, like the rest, are
+ * armed once due within the horizon.
  */
 export async function reconcileRituals(
   deps: ReconcileDeps,
@@ -43,7 +38,7 @@ export async function reconcileRituals(
       time: ritual.localTime,
       team,
       now,
-      horizonDays,
+      horizonDays: Math.max(horizonDays, deps.ritualTypes.get(ritual.name)?.planAheadDays ?? 0),
     });
     for (const occurrence of occurrences) {
       const teamTime = channelPostAt(
@@ -53,7 +48,7 @@ export async function reconcileRituals(
       );
       if (teamTime < ritual.scheduleSince) continue;
       const at = fanoutAt(occurrence.occurrenceDate, ritual.localTime);
-      await deps.occurrences.upsertOccurrence({
+      const stored = await deps.occurrences.upsertOccurrence({
         ritualId: ritual.id,
         teamId: ritual.teamId,
         key: occurrence.key,
@@ -61,12 +56,15 @@ export async function reconcileRituals(
         kind: 'scheduled',
         fanoutAt: at,
       });
+      // Steps are stored now; their timers are armed below, for those due within the horizon.
+      if (stored.status !== 'cancelled') await planSteps(deps, stored, ritual, { arm: false });
       planned++;
     }
   }
   const horizon = new Date(now.getTime() + horizonDays * 24 * 3600 * 1000);
   for (const occurrence of await deps.occurrences.occurrencesToFanOut(horizon))
     await deps.timers.fanout(occurrence);
+  await deps.timers.steps(await deps.steps.pending(horizon));
   // Every outbox row still to send, of any feature, gets its timer back.
   await deps.timers.deliver(await deps.outboxRepository.pending({ dueBefore: horizon }));
   return { planned };

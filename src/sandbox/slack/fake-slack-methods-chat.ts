@@ -27,7 +27,7 @@ function channelObject(c: FakeChannel, botUserId: string): Record<string, unknow
     name: isIm ? undefined : c.name,
     is_channel: !isIm,
     is_im: isIm,
-    is_private: isIm,
+    is_private: isIm || c.isPrivate === true,
     is_archived: false,
     is_member: isIm || c.members.includes(botUserId),
     ...(isIm ? { user: c.imUser } : { num_members: c.members.length }),
@@ -232,7 +232,43 @@ const replies: MethodHandler = (ctx) => {
   };
 };
 
+/** The bot joins a public channel; a private one must invite it, as in Slack. */
+const join: MethodHandler = (ctx) => {
+  const channel = ctx.model.resolveChannel(
+    ctx.workspace,
+    reqString(ctx.params, 'channel', 'channel_not_found'),
+  );
+  if (channel.imUser !== undefined || channel.isPrivate) {
+    throw new SlackFailure('method_not_supported_for_channel_type');
+  }
+  const already = channel.members.includes(ctx.workspace.botUserId);
+  if (!already) channel.members.push(ctx.workspace.botUserId);
+  return {
+    ok: true,
+    channel: channelObject(channel, ctx.workspace.botUserId),
+    ...(already ? { warning: 'already_in_channel' } : {}),
+  };
+};
+
+const permalink: MethodHandler = (ctx) => {
+  const channel = ctx.model.resolveChannel(
+    ctx.workspace,
+    reqString(ctx.params, 'channel', 'channel_not_found'),
+  );
+  const ts = reqString(ctx.params, 'message_ts', 'message_not_found');
+  if (!ctx.model.findMessage(channel.teamId, channel.channelId, ts))
+    throw new SlackFailure('message_not_found');
+  const domain = ctx.workspace.teamName.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  return {
+    ok: true,
+    channel: channel.channelId,
+    permalink: `https://${domain}.slack.com/archives/${channel.channelId}/p${ts.replace('.', '')}`,
+  };
+};
+
 export const chatMethods: Record<string, MethodHandler> = {
+  'conversations.join': join,
+  'chat.getPermalink': permalink,
   'chat.postMessage': postMessage,
   'chat.postEphemeral': postEphemeral,
   'chat.update': update,

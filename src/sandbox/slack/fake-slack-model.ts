@@ -38,6 +38,8 @@ export interface FakeChannel {
   channelId: string;
   name: string;
   members: string[];
+  /** A private channel: the bot cannot join it, it must be invited. */
+  isPrivate?: boolean;
   /** Set for direct-message channels: the human on the other side. */
   imUser?: string;
 }

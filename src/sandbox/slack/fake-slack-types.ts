@@ -89,7 +89,14 @@ export interface FakeSlack {
     /** A Slack Connect guest from another organisation: users.info reports this team_id. */
     homeTeamId?: string;
   }): void;
-  addChannel(c: { teamId: string; channelId: string; name?: string; members?: string[] }): void;
+  addChannel(c: {
+    teamId: string;
+    channelId: string;
+    name?: string;
+    members?: string[];
+    /** Private: conversations.join is refused; the bot must be a member to see it. */
+    isPrivate?: boolean;
+  }): void;
   /** What oauth.v2.access answers for `code` (once: codes are single-use); registers the workspace now. */
   setOAuthInstall(
     code: string,

@@ -264,6 +264,7 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
         channelId: c.channelId,
         name: c.name ?? c.channelId,
         members: c.members ?? [],
+        ...(c.isPrivate ? { isPrivate: true } : {}),
       });
     },
     setOAuthInstall(code, install) {

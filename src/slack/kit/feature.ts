@@ -101,8 +101,25 @@ export interface RitualTypeEdge {
    * what a response does (stores it and marks the reminder done through the outbox).
    */
   openDoNow?(args: { client: WebClient; triggerId: string; reminder: OutboxMessage }): Promise<void>;
-  /** For channel rituals: the post that opens each occurrence (and its thread). */
-  channelPost?(ritual: Ritual): RenderedMessage;
+  /**
+   * For channel rituals: the post that opens each occurrence (and its thread), rendered when it is
+   * sent, with the occurrence it belongs to and its own outbox row.
+   */
+  channelPost?(ritual: Ritual, post: { occurrenceId: string; rowId: string }): Promise<RenderedMessage>;
+  /**
+   * Checked when a reminder DM is about to be sent: a reason to skip it (e.g. the member already
+   * answered this occurrence), or undefined to send it.
+   */
+  reminderSkipReason?(reminder: OutboxMessage): Promise<string | undefined>;
+  /** `/careerplan ritual digest <name>`: posts the type's digest now (types that have one). */
+  digestNow?(args: { teamId: string; requestedBy: string }): Promise<Reply>;
+  /** How many people answered an occurrence (`ritual status`); default: reminders marked done. */
+  respondedCount?(occurrenceId: string): Promise<number>;
+  /** The member's line about this ritual in App Home's rituals section, and its button. */
+  home?: {
+    status(ctx: HomeContext): Promise<string | undefined>;
+    button?: { actionId: string; text: string };
+  };
 }
 
 /** What the updated Home tab needs after a change the member should see. */

@@ -14,7 +14,7 @@ function stateOf(view: ViewOutput, blockId: string) {
   return block ? Object.values(block)[0] : undefined;
 }
 
-/** The submitted text, selected option, conversation or date of an input block; '' when empty. */
+/** The submitted text, selected option, conversation, date or time of an input block; '' when empty. */
 export function fieldValue(view: ViewOutput, blockId: string): string {
   const state = stateOf(view, blockId);
   if (!state) return '';
@@ -24,6 +24,7 @@ export function fieldValue(view: ViewOutput, blockId: string): string {
     state.selected_conversation ??
     state.selected_channel ??
     state.selected_date ??
+    state.selected_time ??
     ''
   );
 }

@@ -8,9 +8,12 @@ import { ritualListMessage } from '../../../src/slack/features/rituals/blocks/ri
 import { ritualSetupModal } from '../../../src/slack/features/rituals/blocks/ritual-setup-modal.ts';
 import { teamModal } from '../../../src/slack/features/rituals/blocks/team-modal.ts';
 import { parseReminderValue } from '../../../src/slack/features/rituals/ids.ts';
-import { contributionRitual, upcomingRituals } from '../../../src/slack/features/rituals/ritual-types.ts';
+import { contributionRitual } from '../../../src/slack/features/rituals/ritual-types.ts';
 
-const types = createRitualTypes([contributionRitual.type, ...upcomingRituals.map((r) => r.type)]);
+const types = createRitualTypes([
+  contributionRitual.type,
+  { ...contributionRitual.type, name: 'learning-hour', audience: 'channel' },
+]);
 
 import { validateBlocks, validateView } from '../../../src/sandbox/slack/block-kit-limits.ts';
 
@@ -45,7 +48,7 @@ describe('ritual Block Kit', () => {
 
   it('modals and lists stay within Slack limits', () => {
     expect(validateView(contributionModal('7'))).toEqual([]);
-    expect(validateView(ritualSetupModal(ritual, contributionRitual.type))).toEqual([]);
+    expect(validateView(ritualSetupModal(ritual, contributionRitual.type, 'Europe/Berlin'))).toEqual([]);
     expect(
       validateView(
         teamModal(

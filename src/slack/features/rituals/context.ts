@@ -9,7 +9,7 @@ import type { WorkspaceRepository } from '../../../domain/workspaces/workspace.r
 import type { Logger } from '../../../ops/logger.ts';
 import type { Outbox } from '../../../outbox/outbox.ts';
 import type { MemberDirectory } from '../../../slack-api/member-directory.ts';
-import type { RitualTypeEdge } from '../../kit/feature.ts';
+import type { HomeRefresher, RitualTypeEdge } from '../../kit/feature.ts';
 import type { SubmissionGuard } from '../../kit/form.ts';
 import type { MemberResolver } from '../../kit/member.ts';
 
@@ -21,6 +21,7 @@ export interface RitualEdge {
   members: MemberDirectory;
   resolver: MemberResolver;
   guard: SubmissionGuard;
+  home: HomeRefresher;
   rituals: RitualRepository;
   calendar: CalendarRepository;
   occurrences: OccurrenceRepository;

@@ -6,6 +6,13 @@ export const REMINDER_ACTIONS = {
   skip: 'reminder_skip',
 } as const;
 
+/** App Home's rituals section. */
+export const RITUAL_ACTIONS = {
+  logContribution: 'rituals_home_log_contribution',
+  pauseFromHome: 'rituals_home_pause',
+  resumeFromHome: 'rituals_home_resume',
+} as const;
+
 export const RITUAL_VIEWS = {
   contribution: 'contribution_log',
   ritualSetup: 'ritual_setup',

@@ -5,17 +5,20 @@ import { createActivityRepository } from '../../../domain/activity/activity.repo
 import { createContributionService } from '../../../domain/portfolio/contribution.service.ts';
 import { createPortfolioRepository } from '../../../domain/portfolio/portfolio.repository.ts';
 import { createRitualService, type RitualTimers } from '../../../domain/rituals/ritual.service.ts';
+import { localDateOf } from '../../../domain/schedules/index.ts';
 import { createOutboxRepository } from '../../../outbox/outbox.repository.ts';
 import type { Shell, SlackFeature } from '../../kit/feature.ts';
+import { logContributionAction, pauseFromHomeAction } from './actions/home-buttons.ts';
 import { reminderDoNow, reminderSkip, reminderSnooze } from './actions/reminder-buttons.ts';
 import { oooCommand, pauseCommand, resumeCommand } from './commands/availability.ts';
 import { contributionsCommand } from './commands/contributions.ts';
 import { ritualCommand } from './commands/ritual.ts';
 import { teamCommand } from './commands/team.ts';
 import type { RitualEdge } from './context.ts';
-import { REMINDER_ACTIONS, RITUAL_VIEWS } from './ids.ts';
+import { ritualsHomeSection } from './home.ts';
+import { REMINDER_ACTIONS, RITUAL_ACTIONS, RITUAL_VIEWS } from './ids.ts';
 import { ritualOutboxKinds } from './outbox-kinds.ts';
-import { contributionRitual, upcomingRituals } from './ritual-types.ts';
+import { contributionRitual } from './ritual-types.ts';
 import { contributionSubmitted } from './views/contribution-log.ts';
 import { ritualSetupSubmitted } from './views/ritual-setup.ts';
 import { teamSettingsSubmitted } from './views/team-settings.ts';
@@ -51,6 +54,18 @@ export function createRitualsFeature(edge: RitualEdge, timers: RitualTimers): Sl
         adminOnly: true,
       },
       {
+        name: 'ritual',
+        summary: "a ritual's next occurrence, its last one's counts and its thread",
+        example: '/careerplan ritual status learning-hour',
+        adminOnly: true,
+      },
+      {
+        name: 'ritual',
+        summary: "post this week's learning-hour digest in its thread now",
+        example: '/careerplan ritual digest learning-hour',
+        adminOnly: true,
+      },
+      {
         name: 'contributions',
         summary: "this month's and past contributions",
         example: '/careerplan contributions',
@@ -69,13 +84,35 @@ export function createRitualsFeature(edge: RitualEdge, timers: RitualTimers): Sl
         adminOnly: true,
       },
     ],
-    ritualTypes: [contributionRitual, ...upcomingRituals],
+    ritualTypes: [
+      {
+        ...contributionRitual,
+        home: {
+          async status({ member, tz, now }) {
+            const month = localDateOf(now, tz).slice(0, 7);
+            const logged = await edge.portfolio.contributionsSince(
+              member.teamId,
+              member.userId,
+              `${month}-01`,
+            );
+            return logged.length
+              ? `:white_check_mark: You logged ${logged.length} contribution${logged.length === 1 ? '' : 's'} this month.`
+              : ':hourglass_flowing_sand: No contribution logged this month yet.';
+          },
+          button: { actionId: RITUAL_ACTIONS.logContribution, text: 'Log a contribution' },
+        },
+      },
+    ],
+    homeSections: [ritualsHomeSection(edge)],
     outboxKinds: ritualOutboxKinds({ rituals: edge.rituals, typeEdges: edge.typeEdges }),
     register(app: App) {
       app.action<BlockButtonAction>(REMINDER_ACTIONS.doNow, reminderDoNow(edge));
       app.action<BlockButtonAction>(REMINDER_ACTIONS.snoozeHour, reminderSnooze(edge, '1h'));
       app.action<BlockButtonAction>(REMINDER_ACTIONS.snoozeTomorrow, reminderSnooze(edge, 'tomorrow'));
       app.action<BlockButtonAction>(REMINDER_ACTIONS.skip, reminderSkip(edge));
+      app.action<BlockButtonAction>(RITUAL_ACTIONS.logContribution, logContributionAction(edge));
+      app.action<BlockButtonAction>(RITUAL_ACTIONS.pauseFromHome, pauseFromHomeAction(edge, true));
+      app.action<BlockButtonAction>(RITUAL_ACTIONS.resumeFromHome, pauseFromHomeAction(edge, false));
       app.view(RITUAL_VIEWS.contribution, contributionSubmitted(edge));
       app.view(RITUAL_VIEWS.ritualSetup, ritualSetupSubmitted(edge, service));
       app.view(RITUAL_VIEWS.teamSettings, teamSettingsSubmitted(edge, timers));
@@ -110,6 +147,7 @@ export function ritualsFeature(deps: Deps, shell: Shell): SlackFeature {
       members: deps.members,
       resolver: shell.resolver,
       guard: shell.guard,
+      home: shell.home,
       rituals: deps.rituals,
       calendar: deps.calendar,
       occurrences: deps.occurrences,

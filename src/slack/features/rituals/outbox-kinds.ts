@@ -2,9 +2,12 @@ import { REMINDER_KIND, RITUAL_POST_KIND } from '../../../domain/rituals/occurre
 import type { RitualRepository } from '../../../domain/rituals/ritual.repository.ts';
 import { MAX_LATENESS_MS } from '../../../domain/rituals/ritual.ts';
 import { isOutOfOfficeOn, isPausedOn } from '../../../domain/schedules/index.ts';
-import type { OutboxKind } from '../../../outbox/kinds.ts';
+import { type OutboxKind, prerenderedKind } from '../../../outbox/kinds.ts';
 import type { RitualTypeEdge } from '../../kit/feature.ts';
 import { reminderMessage } from './blocks/reminders.ts';
+
+/** The outbox kind of a ritual's introduction in its channel (posted from the setup modal). */
+export const RITUAL_INTRO_KIND = 'ritual.intro';
 
 /**
  * What the ritual engine sends through the outbox, rendered at send time so the message reflects
@@ -32,6 +35,8 @@ export function ritualOutboxKinds(deps: {
       if (row.localDate && isOutOfOfficeOn(recipient.availability, row.localDate)) {
         return { skip: 'out_of_office', label };
       }
+      const answered = await edge.reminderSkipReason?.(row);
+      if (answered) return { skip: answered, label };
       return { send: reminderMessage(edge.prompt, row.id, row.round), label };
     },
   };
@@ -44,9 +49,11 @@ export function ritualOutboxKinds(deps: {
       const edge = ritual && deps.typeEdges().get(ritual.name);
       if (!ritual || !edge?.channelPost) return { skip: 'ritual_gone' };
       if (ritual.paused) return { skip: 'ritual_paused', label: ritual.name };
-      return { send: edge.channelPost(ritual), label: ritual.name };
+      const post = await edge.channelPost(ritual, { occurrenceId: row.occurrenceId ?? '', rowId: row.id });
+      return { send: post, label: ritual.name };
     },
   };
 
-  return [reminder, post];
+  // The introduction an admin may post when saving a ritual's setup (finished text).
+  return [reminder, post, prerenderedKind(RITUAL_INTRO_KIND)];
 }

@@ -7,4 +7,9 @@ export const SUBSCRIBED_EVENTS = [
   'tokens_revoked',
   'user_change',
   DIRECT_MESSAGE_EVENT,
+  // Learning-hour thread replies (features/learning-hour/events): in public and private ritual
+  // channels. Needed because replies are captured as they arrive: conversations.replies is too
+  // rate-limited to read threads back.
+  'message.channels',
+  'message.groups',
 ] as const;

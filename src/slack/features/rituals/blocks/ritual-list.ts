@@ -30,7 +30,7 @@ export function ritualListMessage(
     elements: [
       {
         type: 'mrkdwn',
-        text: 'Admins: `/careerplan ritual setup`, `ritual run <name>`, `ritual pause <name>`, `ritual resume <name>`.',
+        text: 'Admins: `/careerplan ritual setup <name>`, `ritual run <name>`, `ritual status <name>`, `ritual digest learning-hour`, `ritual pause <name>`, `ritual resume <name>`.',
       },
     ],
   });

@@ -5,9 +5,10 @@ import { requireAdmin } from '../../../kit/admin.ts';
 import { ritualListMessage } from '../blocks/ritual-list.ts';
 import { ritualSetupModal } from '../blocks/ritual-setup-modal.ts';
 import type { RitualEdge } from '../context.ts';
+import { ritualStatus } from './ritual-status.ts';
 
 const USAGE =
-  '`/careerplan ritual list`, `ritual setup [name]`, `ritual run <name>`, `ritual pause <name>`, `ritual resume <name>`';
+  '`/careerplan ritual list`, `ritual setup [name]`, `ritual run <name>`, `ritual status <name>`, `ritual digest learning-hour`, `ritual pause <name>`, `ritual resume <name>`';
 
 /** `/careerplan ritual …` — listing is for everyone; everything else is for admins. */
 export function ritualCommand(deps: RitualEdge, service: RitualService): SubcommandHandler {
@@ -18,7 +19,7 @@ export function ritualCommand(deps: RitualEdge, service: RitualService): Subcomm
       const calendar = await deps.calendar.teamCalendar(ctx.teamId);
       return ritualListMessage(rituals, calendar.timeZone, deps.types);
     }
-    if (!['setup', 'run', 'pause', 'resume', 'digest'].includes(action) || rest.length > 0) {
+    if (!['setup', 'run', 'pause', 'resume', 'digest', 'status'].includes(action) || rest.length > 0) {
       throw new DomainError(
         'ritual_args',
         `\`/careerplan ritual ${ctx.rest.slice(0, 40)}\` is not a ritual command. Use ${USAGE}.`,
@@ -27,17 +28,35 @@ export function ritualCommand(deps: RitualEdge, service: RitualService): Subcomm
     await requireAdmin(deps, ctx.client, ctx.teamId, ctx.userId, `${action} rituals`);
     if (action === 'setup') {
       const type = deps.types.parse(nameArg ?? 'contribution', '/careerplan ritual setup contribution');
+      const [ritual, team] = await Promise.all([
+        deps.rituals.find(ctx.teamId, type.name),
+        deps.calendar.teamCalendar(ctx.teamId),
+      ]);
       await ctx.ack();
       await ctx.client.views.open({
         trigger_id: ctx.triggerId,
-        view: ritualSetupModal(await deps.rituals.find(ctx.teamId, type.name), type),
+        view: ritualSetupModal(ritual, type, team.timeZone),
       });
       return undefined;
     }
     const type = deps.types.parse(nameArg, `/careerplan ritual ${action} contribution`);
     const name = type.name;
+    if (action === 'status') {
+      await ctx.ack();
+      return ritualStatus(deps, ctx, type);
+    }
     if (action === 'digest') {
-      return { text: `Digests belong to the learning hour, which is coming soon. Nothing was posted.` };
+      const edge = deps.typeEdges().get(name);
+      if (!edge?.digestNow) {
+        const withDigest = [...deps.typeEdges().values()]
+          .filter((e) => e.digestNow)
+          .map((e) => `\`${e.type.name}\``);
+        return {
+          text: `The ${name} ritual has no digest (${withDigest.join(', ') || 'no ritual'} has one). Nothing was posted.`,
+        };
+      }
+      await ctx.ack();
+      return edge.digestNow({ teamId: ctx.teamId, requestedBy: ctx.userId });
     }
     if (action === 'run') {
       await service.runNow(ctx.teamId, name, ctx.userId);

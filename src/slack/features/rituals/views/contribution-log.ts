@@ -31,7 +31,7 @@ export function contributionSubmitted(deps: RitualEdge) {
           reminderId: typeof requested === 'string' ? requested : null,
         });
       },
-      async after({ args: { client }, userId }, logged) {
+      async after({ args: { client }, teamId, userId }, logged) {
         const confirmation = md`:white_check_mark: Logged *${logged.contribution.title}* to your portfolio. \`/careerplan contributions\` lists them.`;
         const { reminder } = logged;
         if (reminder?.channelId && reminder.messageTs) {
@@ -43,6 +43,7 @@ export function contributionSubmitted(deps: RitualEdge) {
         } else {
           await client.chat.postMessage({ channel: userId, text: confirmation });
         }
+        await deps.home.refresh(client, teamId, userId);
       },
     },
   );
