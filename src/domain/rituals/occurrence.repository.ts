@@ -126,6 +126,24 @@ export function createOccurrenceRepository(db: Db) {
       return rows.map(toOccurrence);
     },
 
+    /**
+     * An ad-hoc run of this ritual asked for since `since` that has not been fanned out yet: a
+     * second `ritual run` (an admin retrying while the job system was down) reuses it.
+     */
+    async pendingAdhocSince(ritualId: string, since: Date): Promise<Occurrence | undefined> {
+      const row = await db
+        .selectFrom('ritual_occurrences')
+        .selectAll()
+        .where('ritual_id', '=', ritualId)
+        .where('kind', '=', 'adhoc')
+        .where('status', '=', 'planned')
+        .where('created_at', '>=', since)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row && toOccurrence(row);
+    },
+
     /** The newest occurrence of a ritual already started (for "this occurrence is over" answers). */
     async latestFannedOut(ritualId: string): Promise<Occurrence | undefined> {
       const row = await db

@@ -7,12 +7,28 @@ import type { RitualRepository, RitualSetup } from './ritual.repository.ts';
 import type { Ritual, RitualName } from './ritual.ts';
 import type { RitualTypes } from './ritual-types.ts';
 
-/** What the service needs from the job system, as a port (the domain knows no queues). */
+/**
+ * What the service needs from the job system, as a port (the domain knows no queues). Either may
+ * reject when the job system is down: what they arm is already in Postgres, and the periodic
+ * reconcile arms it once the job system answers again, so the service reports, never undoes.
+ */
 export interface RitualTimers {
   fanout(occurrence: Occurrence): Promise<void>;
   /** Plan the next occurrences now (after a schedule changed). */
   reconcileSoon(): Promise<void>;
 }
+
+/** An ad-hoc run: stored (new, or the same run asked for again), and whether its timer is armed. */
+export interface RunNow {
+  occurrence: Occurrence;
+  /** The same run was asked for moments ago and has not started: nothing new was created. */
+  reused: boolean;
+  /** False when the job system did not answer: the run starts when reconcile arms it. */
+  armed: boolean;
+}
+
+/** A second `ritual run` within this long of one that has not started yet is the same run. */
+const SAME_RUN_MS = 30 * 60 * 1000;
 
 /** Admin operations on rituals (docs/product/rituals.md): set up, pause, resume, run now. */
 export function createRitualService(deps: {
@@ -25,13 +41,14 @@ export function createRitualService(deps: {
   return {
     async setup(teamId: string, name: RitualName, setup: RitualSetup): Promise<Ritual> {
       const ritual = await deps.rituals.saveSetup(teamId, name, setup);
-      await deps.timers.reconcileSoon();
+      // Saved either way; without the job system the periodic reconcile plans it a little later.
+      await deps.timers.reconcileSoon().catch(() => {});
       return ritual;
     },
 
     async setPaused(teamId: string, name: RitualName, paused: boolean): Promise<Ritual> {
       await deps.rituals.setPaused(teamId, name, paused);
-      if (!paused) await deps.timers.reconcileSoon();
+      if (!paused) await deps.timers.reconcileSoon().catch(() => {});
       return deps.rituals.find(teamId, name);
     },
 
@@ -39,7 +56,7 @@ export function createRitualService(deps: {
      * An ad-hoc occurrence now, to everyone the ritual would reach. It gets its own occurrence key,
      * so it is fanned out and delivered exactly once like any scheduled one.
      */
-    async runNow(teamId: string, name: RitualName, requestedBy: string): Promise<Occurrence> {
+    async runNow(teamId: string, name: RitualName, requestedBy: string): Promise<RunNow> {
       const ritual = await deps.rituals.find(teamId, name);
       const reason = deps.types.whyNotRunnable(ritual);
       if (reason) throw new DomainError('ritual_not_runnable', reason);
@@ -50,17 +67,26 @@ export function createRitualService(deps: {
         );
       }
       const now = deps.clock.now();
-      const occurrence = await deps.occurrences.upsertOccurrence({
-        ritualId: ritual.id,
-        teamId,
-        key: `run-${randomUUID()}`,
-        date: now.toISOString().slice(0, 10),
-        kind: 'adhoc',
-        fanoutAt: now,
-        requestedBy,
-      });
-      await deps.timers.fanout(occurrence);
-      return occurrence;
+      const pending = await deps.occurrences.pendingAdhocSince(
+        ritual.id,
+        new Date(now.getTime() - SAME_RUN_MS),
+      );
+      const occurrence =
+        pending ??
+        (await deps.occurrences.upsertOccurrence({
+          ritualId: ritual.id,
+          teamId,
+          key: `run-${randomUUID()}`,
+          date: now.toISOString().slice(0, 10),
+          kind: 'adhoc',
+          fanoutAt: now,
+          requestedBy,
+        }));
+      const armed = await deps.timers.fanout(occurrence).then(
+        () => true,
+        () => false,
+      );
+      return { occurrence, reused: pending !== undefined, armed };
     },
   };
 }

@@ -59,11 +59,20 @@ export function ritualCommand(deps: RitualEdge, service: RitualService): Subcomm
       return edge.digestNow({ teamId: ctx.teamId, requestedBy: ctx.userId });
     }
     if (action === 'run') {
-      await service.runNow(ctx.teamId, name, ctx.userId);
+      const run = await service.runNow(ctx.teamId, name, ctx.userId);
       const who =
         type.audience === 'dm'
           ? 'everyone in its channel gets it once (paused and out-of-office members are skipped)'
           : 'it is posted in its channel once';
+      if (!run.armed) {
+        // True to what happened: the run is stored, only its start waits for the job system.
+        return {
+          text: `:hourglass_flowing_sand: *${type.title}* is saved to run, but the job system is not answering right now: it starts on its own within a few minutes of it coming back, and ${who}. Running it again will not send it twice.`,
+        };
+      }
+      if (run.reused) {
+        return { text: `:rocket: *${type.title}* is already starting from your earlier request: ${who}.` };
+      }
       return { text: `:rocket: Running *${type.title}* now: ${who}.` };
     }
     const ritual = await service.setPaused(ctx.teamId, name, action === 'pause');
