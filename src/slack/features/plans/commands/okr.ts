@@ -42,7 +42,9 @@ export function okrCommand(edge: PlanEdge): SubcommandHandler {
     const { owner } = await memberFor(edge, ctx.client, ctx.teamId, ctx.userId);
     if (verb === 'progress') {
       const result = await edge.plans.okrs.progress(owner, rest);
-      await refreshHome(edge, ctx.client, ctx.teamId, ctx.userId);
+      // The check-in is stored: answer now, and republish App Home off the request path (it logs
+      // its own failures), so a slow publish can never turn a stored check-in into an error.
+      void refreshHome(edge, ctx.client, ctx.teamId, ctx.userId);
       const kr = result.keyResult;
       return {
         text:
