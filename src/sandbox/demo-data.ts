@@ -241,7 +241,7 @@ export function createDemoData(deps: {
     message = 'The contribution ritual…';
     await form(DEMO_ADMIN.userId, '/careerplan ritual setup contribution', 'ritual_setup', {
       channel: DEMO_CHANNELS.engineering.channelId,
-      cadence: 'first workday',
+      frequency: { option: 'monthly_first_workday' },
       time: '10:00',
     });
     const before = model.nextTs();
