@@ -55,7 +55,8 @@ describe('task status API (OPS_TOKEN set, sharing PORT)', () => {
   });
 
   it.each([
-    [{ kind: 'drop-database' }, 'unknown_kind', 'reconcile-rituals, refresh-member-profiles'],
+    [{ kind: 'drop-database' }, 'unknown_kind', 'reconcile-rituals, post-digest, refresh-member-profiles'],
+    [{ kind: 'post-digest', params: { teamId: 'not a team' } }, 'bad_params', 'teamId'],
     [{}, 'unknown_kind', 'kind is required'],
     [{ kind: 'reconcile-rituals', params: { horizonDays: 99 } }, 'bad_params', 'horizonDays'],
     [{ kind: 'refresh-member-profiles', params: { everything: true } }, 'bad_params', 'everything'],
@@ -66,6 +67,18 @@ describe('task status API (OPS_TOKEN set, sharing PORT)', () => {
     expect(res.json()).toMatchObject({ error });
     expect(res.json<{ message: string }>().message).toContain(message);
     expect(await query(app, 'select count(*)::int as n from job_runs')).toEqual(before);
+  });
+
+  it("post-digest starts the learning hour's digest job for one workspace (202 with its id)", async () => {
+    const res = await api('/api/tasks', {
+      method: 'POST',
+      body: { kind: 'post-digest', params: { teamId: TEAM } },
+    });
+    expect(res.status).toBe(202);
+    const body = res.json<{ id: string; kind: string }>();
+    expect(body.kind).toBe('post-digest');
+    const task = await waitForTask<TaskJson>(app.baseUrl, body.id, (t) => t.status !== 'queued');
+    expect(task).toMatchObject({ name: 'feature-job' });
   });
 
   it('a body that is not JSON → 400 bad_json', async () => {

@@ -46,8 +46,7 @@ function enqueues<N extends JobName, S extends z.ZodType>(
 /**
  * The operator tasks `POST /api/tasks` may start, by kind. Nothing outside this list can be
  * enqueued through the API. This is the extension point: a new job an operator should be able to
- * run by hand gets an entry here (the learning-hour digest adds `post-digest` with
- * `{ teamId, ritual }` params once its job exists; there is no digest job yet).
+ * run by hand gets an entry here.
  */
 export const OPERATOR_TASKS: Readonly<Record<string, OperatorTask>> = {
   'reconcile-rituals': enqueues(
@@ -55,6 +54,12 @@ export const OPERATOR_TASKS: Readonly<Record<string, OperatorTask>> = {
     "plan every ritual's next occurrences and restore any reminder timer Redis lost, now",
     z.object({ horizonDays: z.number().int().min(1).max(31).default(3) }).strict(),
     (p) => ({ horizonDays: p.horizonDays }),
+  ),
+  'post-digest': enqueues(
+    'feature-job',
+    "post this week's learning-hour digest into its thread now (once: a second request finds it composed)",
+    z.object({ teamId: z.string().regex(/^[TE][A-Z0-9]+$/, 'a Slack team id') }).strict(),
+    (p) => ({ job: 'learning-hour.post-digest', teamId: p.teamId, data: { teamId: p.teamId } }),
   ),
   'refresh-member-profiles': enqueues(
     'refresh-member-profiles',

@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { z } from 'zod';
 import { unitOfWork } from '../../../db/unit-of-work.ts';
 import type { Deps } from '../../../deps.ts';
 import { createActivityRepository } from '../../../domain/activity/activity.repository.ts';
@@ -35,6 +36,16 @@ export function createLearningHourFeature(edge: LearningHourEdge): SlackFeature 
     ],
     ritualTypes: [learningHourRitual(edge)],
     outboxKinds: learningHourOutboxKinds(edge),
+    jobs: {
+      // "Post the digest now" for operators (POST /api/tasks, kind post-digest): the same path as
+      // `/careerplan ritual digest learning-hour`, composed once and sent through the outbox.
+      'post-digest': {
+        schema: z.object({ teamId: z.string().regex(/^[TE][A-Z0-9]+$/) }),
+        async run(data) {
+          await edge.digests.postNow((data as { teamId: string }).teamId);
+        },
+      },
+    },
     register(app: App) {
       for (const id of Object.values(LEARNING_HOUR_ACTIONS)) {
         app.action<BlockButtonAction>(id, openSummaryForm(edge));
