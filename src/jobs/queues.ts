@@ -190,7 +190,9 @@ export function createJobQueues(deps: {
         queue: definition.queue,
         jobId: id,
         name,
-        teamId: options.teamId ?? null,
+        // The worker files a run under its payload's teamId; recording the same here keeps
+        // GET /api/tasks?team=… right while the job is still queued.
+        teamId: options.teamId ?? teamOf(data),
       });
       return id;
     },
@@ -235,3 +237,8 @@ export function createJobQueues(deps: {
 }
 
 export type JobQueues = ReturnType<typeof createJobQueues>;
+
+function teamOf(data: unknown): string | null {
+  const teamId = (data as { teamId?: unknown } | null)?.teamId;
+  return typeof teamId === 'string' ? teamId : null;
+}

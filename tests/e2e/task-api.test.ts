@@ -69,7 +69,7 @@ describe('task status API (OPS_TOKEN set, sharing PORT)', () => {
     expect(await query(app, 'select count(*)::int as n from job_runs')).toEqual(before);
   });
 
-  it("post-digest starts the learning hour's digest job for one workspace (202 with its id)", async () => {
+  it('post-digest runs the learning-hour digest job; with no thread yet it fails at once, saying why', async () => {
     const res = await api('/api/tasks', {
       method: 'POST',
       body: { kind: 'post-digest', params: { teamId: TEAM } },
@@ -77,8 +77,11 @@ describe('task status API (OPS_TOKEN set, sharing PORT)', () => {
     expect(res.status).toBe(202);
     const body = res.json<{ id: string; kind: string }>();
     expect(body.kind).toBe('post-digest');
-    const task = await waitForTask<TaskJson>(app.baseUrl, body.id, (t) => t.status !== 'queued');
-    expect(task).toMatchObject({ name: 'feature-job' });
+    // No learning hour has run in this workspace: retrying cannot help, so one attempt, failed.
+    const task = await waitForTask<TaskJson>(app.baseUrl, body.id, (t) => t.status === 'failed');
+    expect(task).toMatchObject({ name: 'feature-job', teamId: TEAM, attempts: 1 });
+    expect(task.lastError).toContain('digest_unavailable');
+    expect(task.lastError).toContain('No learning-hour thread has been posted yet');
   });
 
   it('a body that is not JSON → 400 bad_json', async () => {

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { unitOfWork } from '../../../db/unit-of-work.ts';
 import type { Deps } from '../../../deps.ts';
 import { createActivityRepository } from '../../../domain/activity/activity.repository.ts';
+import { DomainError } from '../../../domain/errors.ts';
 import { createDigestService } from '../../../domain/learning-hour/digest.service.ts';
 import { createSummaryRepository } from '../../../domain/learning-hour/summary.repository.ts';
 import { createSummaryService } from '../../../domain/learning-hour/summary.service.ts';
+import { PermanentJobError } from '../../../jobs/errors.ts';
 import { createOutboxRepository } from '../../../outbox/outbox.repository.ts';
 import type { Shell, SlackFeature } from '../../kit/feature.ts';
 import { openSummaryForm } from './actions/post-summary.ts';
@@ -40,9 +42,16 @@ export function createLearningHourFeature(edge: LearningHourEdge): SlackFeature 
       // "Post the digest now" for operators (POST /api/tasks, kind post-digest): the same path as
       // `/careerplan ritual digest learning-hour`, composed once and sent through the outbox.
       'post-digest': {
-        schema: z.object({ teamId: z.string().regex(/^[TE][A-Z0-9]+$/) }),
+        schema: postDigestData,
         async run(data) {
-          await edge.digests.postNow((data as { teamId: string }).teamId);
+          try {
+            await edge.digests.postNow(postDigestData.parse(data).teamId);
+          } catch (error) {
+            // "No thread yet" and "already posted" will not change on a retry: fail at once, with
+            // the reason the operator reads in GET /api/tasks/:id.
+            if (error instanceof DomainError) throw new PermanentJobError(error.code, error.message);
+            throw error;
+          }
         },
       },
     },
@@ -58,6 +67,8 @@ export function createLearningHourFeature(edge: LearningHourEdge): SlackFeature 
     },
   };
 }
+
+const postDigestData = z.object({ teamId: z.string().regex(/^[TE][A-Z0-9]+$/) });
 
 /** The learning-hour feature, wired from the container (feature-list.ts names it). */
 export function learningHourFeature(deps: Deps, shell: Shell): SlackFeature {
