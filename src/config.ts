@@ -38,6 +38,8 @@ export interface Config {
    * staying under it avoids 429 storms. 429s that still happen pause only that workspace.
    */
   workspaceMessagesPerMinute: number;
+  /** When member reminders are handed to Slack ahead of their time (docs/outbox.md). */
+  scheduleAhead: ScheduleAheadSettings;
   /**
    * Jobs one worker process runs at once on the delivery queue. Most of a delivery's time is spent
    * waiting (Slack, Postgres, its workspace's pace), so this is well above the core count.
@@ -376,7 +378,36 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     databaseStatementTimeoutMs,
     databaseLivenessTimeoutMs,
     redisCommandTimeoutMs,
+    scheduleAhead: scheduleAheadSettings(env),
   });
+}
+
+/**
+ * Schedule ahead (docs/outbox.md): reminders of planned occurrences are handed to Slack with
+ * chat.scheduleMessage this many hours before they are due (0 turns it off), unless they are due
+ * sooner than the minimum lead, which are posted at their time as before.
+ */
+function scheduleAheadSettings(env: Env): ScheduleAheadSettings {
+  const hoursText = read(env, 'OUTBOX_SCHEDULE_AHEAD_HOURS') ?? '6';
+  if (!/^\d+$/.test(hoursText) || Number(hoursText) > 72) {
+    throw new ConfigError(
+      `OUTBOX_SCHEDULE_AHEAD_HOURS must be a whole number of hours 0-72 (0 = off), like 6 (got "${hoursText}")`,
+    );
+  }
+  const leadText = read(env, 'OUTBOX_SCHEDULE_MIN_LEAD_SECONDS') ?? '120';
+  if (!/^\d+$/.test(leadText) || Number(leadText) < 5 || Number(leadText) > 3600) {
+    throw new ConfigError(
+      `OUTBOX_SCHEDULE_MIN_LEAD_SECONDS must be a whole number of seconds 5-3600, like 120 (got "${leadText}")`,
+    );
+  }
+  return { windowMs: Number(hoursText) * 3_600_000, minLeadMs: Number(leadText) * 1000 };
+}
+
+export interface ScheduleAheadSettings {
+  /** How long before its due time a reminder is scheduled with Slack; 0 = never. */
+  windowMs: number;
+  /** A reminder due sooner than this is posted at its time instead (Slack needs a future post_at). */
+  minLeadMs: number;
 }
 
 /** A whole number of milliseconds within [min, max], or the fallback when unset. */

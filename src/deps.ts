@@ -27,6 +27,7 @@ import { withTimeout } from './ops/timeout.ts';
 import { createOutboxKinds } from './outbox/kinds.ts';
 import { createOutboxRepository } from './outbox/outbox.repository.ts';
 import { createOutbox } from './outbox/outbox.ts';
+import type { ScheduleAheadPolicy } from './outbox/schedule-ahead.ts';
 import { createBotTokens } from './slack-api/bot-tokens.ts';
 import { createMemberDirectory } from './slack-api/member-directory.ts';
 import { createBackgroundClients } from './slack-api/web-client.ts';
@@ -97,7 +98,12 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
     prefix: config.queuePrefix,
     messagesPerMinute: config.workspaceMessagesPerMinute,
   });
-  const timers = createDeliveryTimers(queues, () => clock.now());
+  const scheduleAhead: ScheduleAheadPolicy = {
+    ...config.scheduleAhead,
+    // Kinds are registered by the features after this (assemble.ts); asked only when sending.
+    schedulable: (kind) => outboxKinds.get(kind)?.scheduleAhead === true,
+  };
+  const timers = createDeliveryTimers(queues, () => clock.now(), scheduleAhead);
   // Filled from the feature list at start-up (server.ts): what each feature runs on the engine.
   const ritualTypes = createRitualTypes();
   const outboxKinds = createOutboxKinds();
@@ -141,6 +147,8 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
     portfolio: createPortfolioRepository(db),
     throttle,
     timers,
+    /** Which member DMs are handed to Slack ahead of their time (docs/outbox.md). */
+    scheduleAhead,
     members: createMemberDirectory(workspaces),
     readinessChecks,
     /**

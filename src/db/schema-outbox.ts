@@ -7,7 +7,11 @@ type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Day = string;
 
-export type OutboxStatus = 'planned' | 'sending' | 'sent' | 'skipped' | 'failed' | 'done';
+/**
+ * `scheduled`: handed to Slack with chat.scheduleMessage; Slack shows it at its due time (the
+ * sweep then records it `sent`). Not finished: a later pause or skip still deletes it.
+ */
+export type OutboxStatus = 'planned' | 'sending' | 'scheduled' | 'sent' | 'skipped' | 'failed' | 'done';
 
 export interface OutboxTable {
   id: Generated<string>;
@@ -31,6 +35,8 @@ export interface OutboxTable {
   sending_since: Timestamp | null;
   sent_at: Timestamp | null;
   message_ts: string | null;
+  scheduled_message_id: string | null;
+  unscheduled_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -42,6 +42,25 @@ export const JOB_CATALOGUE = {
     attempts: 8,
   },
   /**
+   * Deletes scheduled messages Slack should no longer show (src/outbox/unschedule.ts): for one
+   * workspace or member after a pause, out-of-office or ritual pause; without a team, the
+   * minute sweep (rows finished meanwhile, and shown rows recorded as sent).
+   */
+  'outbox-unschedule': {
+    queue: 'housekeeping',
+    schema: z.object({
+      teamId: z
+        .string()
+        .regex(/^[TE][A-Z0-9]+$/, 'a Slack team id')
+        .optional(),
+      userId: z
+        .string()
+        .regex(/^[UW][A-Z0-9]+$/, 'a Slack user id')
+        .optional(),
+    }),
+    attempts: 8,
+  },
+  /**
    * Sends one outbox row (one message, one round) exactly once. Its record is the `outbox` row
    * (state, attempts, last error), so it skips job_runs: ten thousand reminders would otherwise
    * cost tens of thousands of bookkeeping writes.
@@ -57,6 +76,8 @@ export const JOB_CATALOGUE = {
       slotAt: z.number().int().optional(),
       /** The channel pace slot (epoch ms) this job already booked, set when it was parked for it. */
       channelSlotAt: z.number().int().optional(),
+      /** Not scheduled ahead (Slack refused, or it was armed too late): posted at its due time. */
+      postAtDue: z.boolean().optional(),
     }),
     attempts: 8,
   },

@@ -1,6 +1,7 @@
 import type { Occurrence } from '../domain/rituals/occurrence.ts';
 import type { StoredStep } from '../domain/rituals/step.repository.ts';
 import type { OutboxMessage } from '../outbox/message.ts';
+import { type ScheduleAheadPolicy, sendJobAt } from '../outbox/schedule-ahead.ts';
 import { type JobQueues, jobId } from './queues.ts';
 
 /**
@@ -10,7 +11,11 @@ import { type JobQueues, jobId } from './queues.ts';
  * sending. These are only called for rows Postgres says are pending, so a *finished* job under
  * the id (it failed for good, or Redis lost part of it) is replaced rather than left blocking it.
  */
-export function createDeliveryTimers(queues: JobQueues, now: () => Date) {
+export function createDeliveryTimers(
+  queues: JobQueues,
+  now: () => Date,
+  scheduleAhead: ScheduleAheadPolicy = { windowMs: 0, minLeadMs: 0, schedulable: () => false },
+) {
   const delayUntil = (at: Date) => Math.max(0, at.getTime() - now().getTime());
   return {
     async fanout(occurrence: Occurrence): Promise<void> {
@@ -35,13 +40,18 @@ export function createDeliveryTimers(queues: JobQueues, now: () => Date) {
         );
       }
     },
-    async deliver(rows: readonly Pick<OutboxMessage, 'id' | 'round' | 'teamId' | 'dueAt'>[]): Promise<void> {
+    async recheckScheduled(teamId: string, userId?: string): Promise<void> {
+      await queues.enqueue('outbox-unschedule', { teamId, ...(userId ? { userId } : {}) }, { teamId });
+    },
+    /** A member reminder scheduled ahead runs when its window opens, everything else when due. */
+    async deliver(rows: readonly DeliverableRow[]): Promise<void> {
+      const at = now();
       await queues.enqueueMany(
         'deliver',
         rows.map((d) => ({
           payload: { deliveryId: d.id, round: d.round, teamId: d.teamId },
           jobId: jobId('deliver', d.id, d.round),
-          delayMs: delayUntil(d.dueAt),
+          delayMs: delayUntil(sendJobAt(scheduleAhead, d, at)),
           teamId: d.teamId,
         })),
         { replaceFinished: true },
@@ -51,3 +61,6 @@ export function createDeliveryTimers(queues: JobQueues, now: () => Date) {
 }
 
 export type DeliveryTimers = ReturnType<typeof createDeliveryTimers>;
+
+/** What arming a row's send job needs to know of it. */
+export type DeliverableRow = Pick<OutboxMessage, 'id' | 'round' | 'teamId' | 'dueAt' | 'kind' | 'target'>;

@@ -48,6 +48,15 @@ export async function registerJobSchedulers(
       { every: 5 * 60 * 1000 },
       { name: 'reconcile-rituals', data: { horizonDays: 3 }, opts: { attempts: 3 } },
     );
+  // Scheduled messages (docs/outbox.md): shown ones recorded as sent, and those of rows answered
+  // or skipped since scheduling deleted — within a minute.
+  await queues
+    .queueFor('housekeeping')
+    .upsertJobScheduler(
+      'outbox-unschedule',
+      { every: 60 * 1000 },
+      { name: 'outbox-unschedule', data: {}, opts: { attempts: 3 } },
+    );
   // Skill check-ins and sprint retrospectives (features/skills): planned into the outbox ahead
   // of their time, under keys that make replanning harmless.
   await queues

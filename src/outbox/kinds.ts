@@ -15,6 +15,12 @@ export interface OutboxKind {
   prepare(message: OutboxMessage, recipient: RecipientAtClaim): Promise<Prepared>;
   /** A message found this late (its job waited out an outage) is skipped as `missed`. */
   maxLatenessMs?: number;
+  /**
+   * Member DMs of this kind are handed to Slack ahead of their time (chat.scheduleMessage), so a
+   * whole team due at one minute sees them on that minute (docs/outbox.md). Only for kinds whose
+   * every reason to skip is re-checked when it changes (the unschedule job deletes them then).
+   */
+  scheduleAhead?: boolean;
 }
 
 /** Default lateness after which a message would arrive out of context. */

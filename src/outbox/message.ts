@@ -2,7 +2,11 @@
  * The outbox's model (docs/outbox.md): one row per message the bot sends on its own, sent exactly
  * once. Plain TypeScript: features and the domain build these; src/outbox/sender.ts sends them.
  */
-export type OutboxStatus = 'planned' | 'sending' | 'sent' | 'skipped' | 'failed' | 'done';
+/**
+ * `scheduled`: handed to Slack with chat.scheduleMessage; Slack shows it at its due time (the
+ * sweep then records it `sent`). Not finished: a later pause or skip still deletes it.
+ */
+export type OutboxStatus = 'planned' | 'sending' | 'scheduled' | 'sent' | 'skipped' | 'failed' | 'done';
 
 /** Where a message goes: a member's DM, a channel, or the thread of a message the outbox sent. */
 export type OutboxTarget =
@@ -53,6 +57,8 @@ export interface OutboxMessage {
   attempts: number;
   lastError: string | null;
   messageTs: string | null;
+  /** Slack's id of the scheduled message (chat.scheduleMessage), while or after Slack held it. */
+  scheduledMessageId: string | null;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   type NewOutboxMessage,
   type OutboxMessage,
   type OutboxStatus,
+  type RecipientAtClaim,
   SENDING_LEASE_MS,
 } from './message.ts';
 
@@ -29,6 +30,7 @@ const columns = [
   'attempts',
   'last_error',
   'message_ts',
+  'scheduled_message_id',
 ] as const;
 
 type Row = {
@@ -51,6 +53,7 @@ type Row = {
   attempts: number;
   last_error: string | null;
   message_ts: string | null;
+  scheduled_message_id: string | null;
 };
 
 function toMessage(r: Row): OutboxMessage {
@@ -74,6 +77,7 @@ function toMessage(r: Row): OutboxMessage {
     attempts: r.attempts,
     lastError: r.last_error,
     messageTs: r.message_ts,
+    scheduledMessageId: r.scheduled_message_id,
   };
 }
 
@@ -96,6 +100,33 @@ function toValues(m: OutboxInsert) {
     tz: m.tz ?? null,
     status: m.skipReason ? ('skipped' as const) : ('planned' as const),
     skip_reason: m.skipReason ?? null,
+  };
+}
+
+/** The recipient's switches, read in the same statement as the row (claim, recheck). */
+const RECIPIENT_COLUMNS = sql`
+  (SELECT m.paused_until::text FROM members m
+    WHERE m.team_id = d.team_id AND m.user_id = d.user_id) AS paused_until,
+  (SELECT m.dm_channel_id FROM members m
+    WHERE m.team_id = d.team_id AND m.user_id = d.user_id) AS member_dm_channel_id,
+  (SELECT coalesce(json_agg(json_build_object('from', x.from_day, 'to', x.to_day)), '[]'::json)
+     FROM member_ooo x
+    WHERE x.team_id = d.team_id AND x.user_id = d.user_id
+      AND x.to_day >= coalesce(d.local_date, current_date)) AS ooo`;
+
+type RecipientRow = {
+  paused_until: string | null;
+  member_dm_channel_id: string | null;
+  ooo: Array<{ from: string; to: string }>;
+};
+
+function toRecipient(row: RecipientRow): RecipientAtClaim {
+  return {
+    availability: {
+      pausedUntil: row.paused_until === 'infinity' ? 'forever' : row.paused_until,
+      ooo: row.ooo,
+    },
+    dmChannelId: row.member_dm_channel_id,
   };
 }
 
@@ -171,14 +202,7 @@ export function createOutboxRepository(db: Db) {
      */
     async claim(id: string, round: number, now: Date): Promise<Claim> {
       const leaseStart = new Date(now.getTime() - SENDING_LEASE_MS);
-      const claimed = await sql<
-        Row & {
-          previous_status: OutboxStatus;
-          paused_until: string | null;
-          member_dm_channel_id: string | null;
-          ooo: Array<{ from: string; to: string }>;
-        }
-      >`
+      const claimed = await sql<Row & RecipientRow & { previous_status: OutboxStatus }>`
         UPDATE outbox AS d
            SET status = 'sending', sending_since = ${now}, attempts = d.attempts + 1, updated_at = now()
           FROM (SELECT id, status FROM outbox WHERE id = ${id} FOR UPDATE) AS previous
@@ -187,29 +211,15 @@ export function createOutboxRepository(db: Db) {
                 OR (d.status = 'sending' AND (d.sending_since IS NULL OR d.sending_since <= ${leaseStart})))
         RETURNING d.id, d.team_id, d.idempotency_key, d.kind, d.target, d.user_id, d.channel_id, d.parent_id,
                   d.occurrence_id, d.payload, d.due_at, d.local_date::text AS local_date, d.tz, d.round, d.status,
-                  d.skip_reason, d.attempts, d.last_error, d.message_ts,
-                  previous.status AS previous_status,
-                  (SELECT m.paused_until::text FROM members m
-                    WHERE m.team_id = d.team_id AND m.user_id = d.user_id) AS paused_until,
-                  (SELECT m.dm_channel_id FROM members m
-                    WHERE m.team_id = d.team_id AND m.user_id = d.user_id) AS member_dm_channel_id,
-                  (SELECT coalesce(json_agg(json_build_object('from', x.from_day, 'to', x.to_day)), '[]'::json)
-                     FROM member_ooo x
-                    WHERE x.team_id = d.team_id AND x.user_id = d.user_id
-                      AND x.to_day >= coalesce(d.local_date, current_date)) AS ooo`.execute(db);
+                  d.skip_reason, d.attempts, d.last_error, d.message_ts, d.scheduled_message_id,
+                  previous.status AS previous_status, ${RECIPIENT_COLUMNS}`.execute(db);
       const row = claimed.rows[0];
       if (row) {
         return {
           claimed: true,
           uncertain: row.previous_status === 'sending',
           message: toMessage(row),
-          recipient: {
-            availability: {
-              pausedUntil: row.paused_until === 'infinity' ? 'forever' : row.paused_until,
-              ooo: row.ooo,
-            },
-            dmChannelId: row.member_dm_channel_id,
-          },
+          recipient: toRecipient(row),
         };
       }
       // Not taken: say why (rare path, one more read).
@@ -220,7 +230,9 @@ export function createOutboxRepository(db: Db) {
         .executeTakeFirst();
       if (!current) return { claimed: false, reason: 'missing' };
       if (current.round !== round) return { claimed: false, reason: 'stale_round' };
-      if (isFinished(current.status)) return { claimed: false, reason: 'finished' };
+      // Slack holds a scheduled round: nothing is left for a send job to do.
+      if (isFinished(current.status) || current.status === 'scheduled')
+        return { claimed: false, reason: 'finished' };
       return { claimed: false, reason: 'in_flight' };
     },
 
@@ -244,6 +256,89 @@ export function createOutboxRepository(db: Db) {
         // A skip or a response that landed during the send wins.
         .where('status', '=', 'sending')
         .execute();
+    },
+
+    /** Slack accepted chat.scheduleMessage for this round: it now holds the message until due. */
+    async markScheduled(
+      id: string,
+      round: number,
+      fields: { channelId: string; scheduledMessageId: string },
+    ): Promise<void> {
+      await db
+        .updateTable('outbox')
+        .set({
+          status: 'scheduled',
+          channel_id: fields.channelId,
+          scheduled_message_id: fields.scheduledMessageId,
+          unscheduled_at: null,
+          last_error: null,
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', id)
+        .where('round', '=', round)
+        .where('status', '=', 'sending')
+        .execute();
+    },
+
+    /**
+     * Messages Slack still holds for us that are not due yet (no later than `limit`, soonest
+     * first), with their recipients' current switches: `scheduled` rows to check again, and rows
+     * finished meanwhile (answered, skipped, cancelled) whose scheduled message must go.
+     */
+    async heldBySlack(filter: {
+      now: Date;
+      teamId?: string | undefined;
+      userId?: string | undefined;
+      /** Without a team, only finished rows: rechecking every scheduled row is a targeted job. */
+      recheck: boolean;
+      limit: number;
+    }): Promise<Array<{ message: OutboxMessage; recipient: RecipientAtClaim }>> {
+      const statuses = filter.recheck
+        ? ['scheduled', 'skipped', 'done', 'failed']
+        : ['skipped', 'done', 'failed'];
+      const rows = await sql<Row & RecipientRow>`
+        SELECT d.id, d.team_id, d.idempotency_key, d.kind, d.target, d.user_id, d.channel_id, d.parent_id,
+               d.occurrence_id, d.payload, d.due_at, d.local_date::text AS local_date, d.tz, d.round, d.status,
+               d.skip_reason, d.attempts, d.last_error, d.message_ts, d.scheduled_message_id,
+               ${RECIPIENT_COLUMNS}
+          FROM outbox d
+         WHERE d.scheduled_message_id IS NOT NULL AND d.unscheduled_at IS NULL
+           AND d.due_at > ${filter.now}
+           AND d.status IN (${sql.join(statuses)})
+           ${filter.teamId ? sql`AND d.team_id = ${filter.teamId}` : sql``}
+           ${filter.userId ? sql`AND d.user_id = ${filter.userId}` : sql``}
+         ORDER BY d.due_at, d.id
+         LIMIT ${filter.limit}`.execute(db);
+      return rows.rows.map((r) => ({ message: toMessage(r), recipient: toRecipient(r) }));
+    },
+
+    /**
+     * Slack no longer holds this row's scheduled message (deleted, or never there). A row still
+     * `scheduled` is skipped with the reason; a finished row keeps its status.
+     */
+    async markUnscheduled(id: string, skipReason: string): Promise<void> {
+      await db
+        .updateTable('outbox')
+        .set({
+          unscheduled_at: sql`now()`,
+          status: sql`CASE WHEN status = 'scheduled' THEN 'skipped' ELSE status END`,
+          skip_reason: sql`CASE WHEN status = 'scheduled' THEN ${skipReason} ELSE skip_reason END`,
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', id)
+        .where('unscheduled_at', 'is', null)
+        .execute();
+    },
+
+    /** Scheduled rows whose due time has passed were shown by Slack then: they are sent. */
+    async recordDelivered(before: Date): Promise<number> {
+      const result = await db
+        .updateTable('outbox')
+        .set({ status: 'sent', sent_at: sql`due_at`, updated_at: sql`now()` })
+        .where('status', '=', 'scheduled')
+        .where('due_at', '<=', before)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     /** A send that certainly did not reach Slack (429, throttle) goes back to planned. */
@@ -283,7 +378,7 @@ export function createOutboxRepository(db: Db) {
         .updateTable('outbox')
         .set({ status: 'skipped', skip_reason: reason, updated_at: sql`now()` })
         .where('id', '=', id)
-        .where('status', 'in', ['planned', 'sending', 'sent'])
+        .where('status', 'in', ['planned', 'sending', 'scheduled', 'sent'])
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
@@ -307,10 +402,19 @@ export function createOutboxRepository(db: Db) {
           due_at: dueAt,
           sending_since: null,
           skip_reason: null,
+          // The new round gets its own scheduled message (if any); the old one was shown already.
+          scheduled_message_id: null,
+          unscheduled_at: null,
           updated_at: sql`now()`,
         })
         .where('id', '=', id)
-        .where('status', '=', 'sent')
+        // A scheduled message the member could click has been shown: its due time has passed.
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'sent'),
+            eb.and([eb('status', '=', 'scheduled'), eb('due_at', '<=', sql<Date>`now()`)]),
+          ]),
+        )
         .returning('round')
         .executeTakeFirst();
       return row?.round;
@@ -340,7 +444,8 @@ export function createOutboxRepository(db: Db) {
         .updateTable('outbox')
         .set({ status: 'skipped', skip_reason: 'uninstalled', updated_at: sql`now()` })
         .where('team_id', '=', teamId)
-        .where('status', 'in', ['planned', 'sending'])
+        // Scheduled messages cannot be deleted any more (the token is revoked); the rows say so.
+        .where('status', 'in', ['planned', 'sending', 'scheduled'])
         .execute();
     },
 
@@ -354,7 +459,7 @@ export function createOutboxRepository(db: Db) {
         .set({ status: 'skipped', skip_reason: 'member_erased', updated_at: sql`now()` })
         .where('team_id', '=', teamId)
         .where('user_id', '=', userId)
-        .where('status', '=', 'planned')
+        .where('status', 'in', ['planned', 'scheduled'])
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },

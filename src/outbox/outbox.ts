@@ -3,7 +3,14 @@ import type { OutboxRepository } from './outbox.repository.ts';
 
 /** Arms the BullMQ timer of each row's round (deterministic job ids: arming twice is a no-op). */
 export interface OutboxTimers {
-  deliver(rows: readonly Pick<OutboxMessage, 'id' | 'round' | 'teamId' | 'dueAt'>[]): Promise<void>;
+  deliver(
+    rows: readonly Pick<OutboxMessage, 'id' | 'round' | 'teamId' | 'dueAt' | 'kind' | 'target'>[],
+  ): Promise<void>;
+  /**
+   * Checks the messages Slack holds for this workspace (or member) again, soon: a pause,
+   * out-of-office or ritual pause deletes the ones that should no longer be shown.
+   */
+  recheckScheduled(teamId: string, userId?: string): Promise<void>;
 }
 
 /**
@@ -22,9 +29,12 @@ export function createOutbox(deps: { repository: OutboxRepository; timers: Outbo
     async reschedule(row: OutboxMessage, dueAt: Date): Promise<boolean> {
       const round = await deps.repository.snooze(row.id, dueAt);
       if (round === undefined) return false;
-      await deps.timers.deliver([{ id: row.id, round, teamId: row.teamId, dueAt }]);
+      await deps.timers.deliver([
+        { id: row.id, round, teamId: row.teamId, dueAt, kind: row.kind, target: row.target },
+      ]);
       return true;
     },
+    recheckScheduled: (teamId: string, userId?: string) => deps.timers.recheckScheduled(teamId, userId),
     find: deps.repository.find,
     findByKey: deps.repository.findByKey,
     markDone: deps.repository.markDone,

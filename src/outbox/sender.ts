@@ -17,6 +17,8 @@ import { DEFAULT_MAX_LATENESS_MS, type OutboxKinds } from './kinds.ts';
 import { type OutboxMessage, SENDING_LEASE_MS } from './message.ts';
 import type { OutboxRepository } from './outbox.repository.ts';
 import { bookSlot, channelWait } from './pace.ts';
+import { type ScheduleAheadPolicy, schedulesAhead } from './schedule-ahead.ts';
+import { findEarlierSchedule, scheduleOnce, TOO_SOON_CODES } from './scheduled-send.ts';
 
 export interface SenderDeps {
   outboxRepository: OutboxRepository;
@@ -27,6 +29,7 @@ export interface SenderDeps {
   clients: BackgroundClients;
   metrics: Metrics;
   clock: Clock;
+  scheduleAhead: ScheduleAheadPolicy;
 }
 
 export interface SendPayload {
@@ -37,6 +40,8 @@ export interface SendPayload {
   slotAt?: number | undefined;
   /** The channel pace slot (epoch ms) this job already booked, set when it was parked for it. */
   channelSlotAt?: number | undefined;
+  /** Slack refused to schedule this round ahead: it is posted at its due time. */
+  postAtDue?: boolean | undefined;
 }
 
 type Client = ReturnType<BackgroundClients['forToken']>;
@@ -77,7 +82,7 @@ export async function sendOutboxMessage(
   }
   const prepared = await kind.prepare(row, claim.recipient);
   const label = prepared.label ?? kind.name;
-  const count = (outcome: 'sent' | 'skipped' | 'failed') =>
+  const count = (outcome: 'sent' | 'scheduled' | 'skipped' | 'failed') =>
     deps.metrics.deliveries.inc({ ritual: label, outcome });
   const skip = async (reason: string) => {
     await deps.outboxRepository.markSkipped(row.id, reason);
@@ -86,6 +91,22 @@ export async function sendOutboxMessage(
   if ('skip' in prepared) return skip(prepared.skip);
   if (now.getTime() - row.dueAt.getTime() > (kind.maxLatenessMs ?? DEFAULT_MAX_LATENESS_MS)) {
     return skip('missed');
+  }
+  const ahead = !payload.postAtDue && schedulesAhead(deps.scheduleAhead, row, now);
+  const armedAhead = deps.scheduleAhead.windowMs > 0 && deps.scheduleAhead.schedulable(row.kind);
+  if (
+    !ahead &&
+    armedAhead &&
+    !payload.postAtDue &&
+    row.dueAt.getTime() - now.getTime() > EARLY_TOLERANCE_MS
+  ) {
+    // Armed to be scheduled ahead, but too close to its time for that now: posted when due,
+    // never early. Nothing was sent.
+    await deps.outboxRepository.release(row.id, null);
+    throw new RetryLaterError(row.dueAt.getTime(), 'posted at its due time', {
+      slotAt: undefined,
+      postAtDue: true,
+    });
   }
 
   const token = await deps.botTokens.forTeam(row.teamId);
@@ -101,6 +122,27 @@ export async function sendOutboxMessage(
   let posting = false;
   try {
     const where = await resolveTarget(deps, client, row, claim.recipient.dmChannelId, claim.uncertain);
+    if (claim.uncertain && where.lookIn && deps.scheduleAhead.schedulable(row.kind)) {
+      // An earlier attempt may have scheduled this round (no metadata to look for): find it.
+      const earlier = await findEarlierSchedule(client, where.lookIn, row, prepared.send, now);
+      if (earlier && 'scheduledMessageId' in earlier) {
+        await deps.outboxRepository.markScheduled(row.id, row.round, {
+          channelId: where.lookIn,
+          scheduledMessageId: earlier.scheduledMessageId,
+        });
+        count('scheduled');
+        return;
+      }
+      if (earlier) {
+        await deps.outboxRepository.markSent(row.id, row.round, {
+          channelId: where.lookIn,
+          messageTs: earlier.shownTs,
+          sentAt: now,
+        });
+        count('sent');
+        return;
+      }
+    }
     if (claim.uncertain && where.lookIn) {
       const ts = await findSentMessage(
         client,
@@ -132,6 +174,26 @@ export async function sendOutboxMessage(
       wait = Math.max(wait, channel.sleepMs);
     }
     if (wait > 0) await sleep(wait);
+    if (ahead) {
+      const channel = where.lookIn ?? (await openDm(client, row.userId ?? ''));
+      if (!where.lookIn) await deps.workspaces.saveDmChannel(row.teamId, row.userId ?? '', channel);
+      posting = true;
+      const gated = await deps.throttle.exclusive(
+        row.teamId,
+        () => scheduleOnce(deps, client, row, channel, prepared.send),
+        GATE_WAIT_MS,
+      );
+      if (!gated.acquired) {
+        await deps.outboxRepository.release(row.id, null);
+        throw new RetryLaterError(Date.now() + 1000, 'workspace send gate busy', { slotAt: undefined });
+      }
+      await deps.outboxRepository.markScheduled(row.id, row.round, {
+        channelId: channel,
+        scheduledMessageId: gated.value.scheduledMessageId,
+      });
+      count('scheduled');
+      return;
+    }
     posting = true;
     const gated = await deps.throttle.exclusive(
       row.teamId,
@@ -171,6 +233,16 @@ export async function sendOutboxMessage(
       if (posting) await deps.outboxRepository.release(row.id, note);
       else await deps.outboxRepository.recordError(row.id, note);
       throw new RetryLaterError(Date.now() + retryAfter * 1000, 'Slack answered 429', { slotAt: undefined });
+    }
+    const refusal = slackErrorCode(error);
+    if (posting && ahead && refusal !== undefined && TOO_SOON_CODES.has(refusal)) {
+      // Slack would not hold it (too close, or too many for that channel's five minutes): nothing
+      // was scheduled, so it is posted at its due time like any other message.
+      await deps.outboxRepository.release(row.id, `chat.scheduleMessage: ${refusal}`);
+      throw new RetryLaterError(row.dueAt.getTime(), `scheduling refused (${refusal})`, {
+        slotAt: undefined,
+        postAtDue: true,
+      });
     }
     if (isPermanentSlackError(error)) {
       const code = slackErrorCode(error) ?? 'slack_error';
@@ -236,6 +308,9 @@ async function resolveTarget(
   }
   return { postTo: parent.channelId, lookIn: parent.channelId, threadTs: parent.messageTs };
 }
+
+/** A send job may start this early (BullMQ wakes delayed jobs in batches). */
+const EARLY_TOLERANCE_MS = 250;
 
 /** How long a send may wait for its workspace's gate before the job is parked. */
 const GATE_WAIT_MS = 3000;

@@ -56,6 +56,7 @@ describe('job status recording (real Redis + Postgres)', () => {
       'occurrence-step': async () => {},
       deliver: async () => {},
       'feature-job': async () => {},
+      'outbox-unschedule': async () => {},
     };
     const workers = startWorkers({
       connection: redis,

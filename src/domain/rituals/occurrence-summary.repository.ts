@@ -45,7 +45,7 @@ export function createOccurrenceSummaryRepository(db: Db) {
         RETURNING o.id, o.team_id, o.kind,
                   (SELECT r.name FROM rituals r WHERE r.id = o.ritual_id) AS ritual,
                   (SELECT count(*) FROM outbox d
-                    WHERE d.occurrence_id = o.id AND d.status IN ('sent', 'done')) AS sent,
+                    WHERE d.occurrence_id = o.id AND d.status IN ('sent', 'done', 'scheduled')) AS sent,
                   (SELECT count(*) FROM outbox d
                     WHERE d.occurrence_id = o.id AND d.status = 'skipped') AS skipped,
                   (SELECT count(*) FROM outbox d

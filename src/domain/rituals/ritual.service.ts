@@ -16,6 +16,8 @@ export interface RitualTimers {
   fanout(occurrence: Occurrence): Promise<void>;
   /** Plan the next occurrences now (after a schedule changed). */
   reconcileSoon(): Promise<void>;
+  /** Check the reminders Slack holds for this workspace again (a pause deletes them). */
+  recheckScheduled(teamId: string): Promise<void>;
 }
 
 /** An ad-hoc run: stored (new, or the same run asked for again), and whether its timer is armed. */
@@ -49,6 +51,9 @@ export function createRitualService(deps: {
     async setPaused(teamId: string, name: RitualName, paused: boolean): Promise<Ritual> {
       await deps.rituals.setPaused(teamId, name, paused);
       if (!paused) await deps.timers.reconcileSoon().catch(() => {});
+      // Reminders already handed to Slack are deleted by the recheck; if the job system is down,
+      // the send-time check cannot help them, so the pause answer must not claim otherwise.
+      else await deps.timers.recheckScheduled(teamId).catch(() => {});
       return deps.rituals.find(teamId, name);
     },
 

@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import { createOccurrenceSummaryRepository } from '../../domain/rituals/occurrence-summary.repository.ts';
+import { runUnschedule } from '../../outbox/unschedule.ts';
 import { createOccurrenceSummaries } from '../occurrence-summaries.ts';
 import type { JobHandlers } from '../worker.ts';
 import { createDeliverHandler } from './deliver.ts';
@@ -33,5 +34,6 @@ export function buildJobHandlers(deps: Deps, featureJobs: FeatureJobs): JobHandl
       deliveryId: p.deliveryId,
     })),
     'feature-job': createFeatureJobHandler(featureJobs),
+    'outbox-unschedule': (payload) => runUnschedule({ ...deps, kinds: deps.outboxKinds }, payload),
   };
 }

@@ -68,7 +68,10 @@ export function parseTaskId(text: string): TaskId | undefined {
   return { source: 'job', queue: queue as QueueName, jobId };
 }
 
-/** How a reminder's state reads as a task status. Skipped and acted-on reminders are done. */
+/**
+ * How a reminder's state reads as a task status. Skipped and acted-on reminders are done, and so
+ * is one handed to Slack to show at its time (`delivery.state` says `scheduled`).
+ */
 export function deliveryStateToStatus(state: string): TaskStatus {
   if (state === 'planned') return 'queued';
   if (state === 'sending') return 'running';
@@ -81,7 +84,7 @@ export function deliveryStatesFor(status: TaskStatus): DeliveryStatus[] {
   if (status === 'queued') return ['planned'];
   if (status === 'running') return ['sending'];
   if (status === 'failed') return ['failed'];
-  return ['sent', 'skipped', 'done'];
+  return ['scheduled', 'sent', 'skipped', 'done'];
 }
 
 export interface TaskFilter {

@@ -52,7 +52,7 @@ function serviceWith(fanout: () => Promise<void>) {
     rituals,
     occurrences,
     types,
-    timers: { fanout, reconcileSoon: async () => {} },
+    timers: { fanout, reconcileSoon: async () => {}, recheckScheduled: async () => {} },
     clock: fixedClock(new Date('2026-12-01T10:00:00Z')),
   });
   return { service, stored };

@@ -2,6 +2,7 @@ import type { App, BlockAction } from '@slack/bolt';
 import type { Deps } from '../../../deps.ts';
 import { createErasureRepository } from '../../../domain/privacy/erasure.repository.ts';
 import { createErasureService } from '../../../domain/privacy/erasure.service.ts';
+import { unscheduleHeld } from '../../../outbox/unschedule.ts';
 import { guarded, whoClicked } from '../../kit/actions.ts';
 import type { Shell, SlackFeature } from '../../kit/feature.ts';
 import { privacyHomeBlocks } from './blocks/erase-modals.ts';
@@ -58,7 +59,12 @@ export function privacyFeature(deps: Deps, shell: Shell): SlackFeature {
   return createPrivacyFeature({
     erasure: createErasureService({
       inventory: audit.inventory,
-      cancelReminders: deps.outboxRepository.cancelPendingForMember,
+      async cancelReminders(teamId, userId) {
+        const cancelled = await deps.outboxRepository.cancelPendingForMember(teamId, userId);
+        // Reminders Slack holds for them are deleted there before their rows go.
+        await unscheduleHeld({ ...deps, kinds: deps.outboxKinds }, { teamId, userId, recheck: false });
+        return cancelled;
+      },
       eraseEverywhere: shell.erase,
       audit,
     }),

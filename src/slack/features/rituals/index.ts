@@ -138,6 +138,7 @@ export function ritualsFeature(deps: Deps, shell: Shell): SlackFeature {
     reconcileSoon: async () => {
       await deps.queues.enqueue('reconcile-rituals', { horizonDays: 3 });
     },
+    recheckScheduled: (teamId) => deps.outbox.recheckScheduled(teamId),
   };
   return createRitualsFeature(
     {

@@ -24,6 +24,9 @@ export function ritualOutboxKinds(deps: {
   const reminder: OutboxKind = {
     name: REMINDER_KIND,
     maxLatenessMs: MAX_LATENESS_MS,
+    // Every skip below is re-checked when it changes: pause, out-of-office and ritual pause enqueue
+    // a recheck, an answer or a skip marks the row and the sweep deletes its scheduled message.
+    scheduleAhead: true,
     async prepare(row, recipient) {
       const ritual = await ritualOf(row.payload);
       const edge = ritual && deps.typeEdges().get(ritual.name);

@@ -82,7 +82,9 @@ export function reminderSnooze(deps: RitualEdge, option: SnoozeOption) {
       await tell(args, 'A newer reminder replaced this one; use the buttons on the latest message.');
       return;
     }
-    if (!ritual || reminder.status !== 'sent' || (await isOver(deps, reminder, ritual.id))) {
+    // A scheduled reminder someone can click has been shown by Slack: it counts as sent.
+    const shown = reminder.status === 'sent' || reminder.status === 'scheduled';
+    if (!ritual || !shown || (await isOver(deps, reminder, ritual.id))) {
       await tell(
         args,
         'This reminder’s occurrence is over or already handled, so there is nothing to snooze.',

@@ -8,16 +8,31 @@ async function memberToday(deps: RitualEdge, ctx: Parameters<SubcommandHandler>[
   return localDateOf(deps.clock.now(), tz);
 }
 
+/**
+ * Reminders already handed to Slack (docs/outbox.md) are withdrawn by a recheck job. The pause is
+ * stored either way; if the job system is down, say that one scheduled reminder may still come.
+ */
+async function withdrawScheduled(deps: RitualEdge, ctx: Parameters<SubcommandHandler>[0]): Promise<string> {
+  try {
+    await deps.outbox.recheckScheduled(ctx.teamId, ctx.userId);
+    return '';
+  } catch {
+    return ' (Saved. A reminder already scheduled with Slack could not be withdrawn just now, so one may still arrive.)';
+  }
+}
+
 /** `/careerplan pause [until YYYY-MM-DD]` — no reminder DMs until then (or until resume). */
 export function pauseCommand(deps: RitualEdge): SubcommandHandler {
   return async (ctx) => {
     const until = parsePauseArgs(ctx.args, await memberToday(deps, ctx));
     await deps.calendar.setPause(ctx.teamId, ctx.userId, until);
+    const withdrawn = await withdrawScheduled(deps, ctx);
     return {
       text:
-        until === 'forever'
+        (until === 'forever'
           ? ':zzz: Reminders paused until you type `/careerplan resume`.'
-          : `:zzz: Reminders paused through ${until}. \`/careerplan resume\` ends the pause early.`,
+          : `:zzz: Reminders paused through ${until}. \`/careerplan resume\` ends the pause early.`) +
+        withdrawn,
     };
   };
 }
@@ -36,6 +51,7 @@ export function oooCommand(deps: RitualEdge): SubcommandHandler {
   return async (ctx) => {
     const { from, to } = parseOooArgs(ctx.args, await memberToday(deps, ctx));
     await deps.calendar.addOutOfOffice(ctx.teamId, ctx.userId, from, to);
-    return { text: `:palm_tree: Out of office ${from} – ${to}: no reminders on those days.` };
+    const withdrawn = await withdrawScheduled(deps, ctx);
+    return { text: `:palm_tree: Out of office ${from} – ${to}: no reminders on those days.${withdrawn}` };
   };
 }

@@ -20,7 +20,10 @@ export function outcomeLine(
   }
   const skipped = sum(['skipped']);
   const why = skipped ? ` (${[...reasons].map(([reason, n]) => `${reason}: ${n}`).join(', ')})` : '';
-  return `sent ${sum(['sent', 'done'])} · skipped ${skipped}${why} · failed ${sum(['failed'])} · still to send ${sum(['planned', 'sending'])}`;
+  // Handed to Slack to show at the member's minute (docs/outbox.md): not shown yet, not pending.
+  const scheduled = sum(['scheduled']);
+  const held = scheduled ? ` · scheduled with Slack ${scheduled}` : '';
+  return `sent ${sum(['sent', 'done'])}${held} · skipped ${skipped}${why} · failed ${sum(['failed'])} · still to send ${sum(['planned', 'sending'])}`;
 }
 
 /**

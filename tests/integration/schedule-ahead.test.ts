@@ -1,0 +1,257 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { buildDeps, type Deps } from '../../src/deps.ts';
+import { systemClock } from '../../src/domain/clock.ts';
+import { REMINDER_KIND } from '../../src/domain/rituals/occurrence.ts';
+import { localDateOf } from '../../src/domain/schedules/index.ts';
+import { buildJobHandlers } from '../../src/jobs/handlers/index.ts';
+import { startWorkers, type Workers } from '../../src/jobs/worker.ts';
+import { createLogger } from '../../src/ops/logger.ts';
+import { runUnschedule } from '../../src/outbox/unschedule.ts';
+import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
+import { assembleFeatures } from '../../src/slack/assemble.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.ts';
+import { seedRitualChannel, setUpContribution, waitUntil } from '../support/rituals.ts';
+
+const TEAM = 'T0AHEAD';
+const TOKEN = 'xoxb-ahead';
+const CHANNEL = 'C0AHEAD';
+/** Far enough for the minimum lead below, near enough for a test to see it shown. */
+const LEAD_MS = 9_000;
+
+function aheadDeps(fake: FakeSlack, database: TestDatabase, prefix: string): Deps {
+  const config = loadConfig(
+    {
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_API_URL: fake.url,
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      SLACK_WORKSPACE_MESSAGES_PER_MINUTE: '60000',
+      OUTBOX_SCHEDULE_AHEAD_HOURS: '6',
+      OUTBOX_SCHEDULE_MIN_LEAD_SECONDS: '5',
+    },
+    'worker',
+  );
+  const deps = buildDeps(config, createLogger('silent'), systemClock);
+  assembleFeatures(deps);
+  return deps;
+}
+
+function workersFor(deps: Deps): Workers {
+  return startWorkers({
+    connection: deps.redis,
+    prefix: deps.config.queuePrefix,
+    handlers: buildJobHandlers(deps, new Map()),
+    jobRuns: deps.jobRuns,
+    metrics: deps.metrics,
+    logger: deps.logger,
+    concurrency: 20,
+  });
+}
+
+interface Row {
+  id: string;
+  status: string;
+  skip_reason: string | null;
+  scheduled_message_id: string | null;
+  unscheduled_at: Date | null;
+  channel_id: string | null;
+  user_id: string | null;
+  attempts: number;
+}
+
+async function rows(deps: Deps): Promise<Row[]> {
+  return deps.db
+    .selectFrom('outbox')
+    .select([
+      'id',
+      'status',
+      'skip_reason',
+      'scheduled_message_id',
+      'unscheduled_at',
+      'channel_id',
+      'user_id',
+      'attempts',
+    ])
+    .orderBy('user_id')
+    .execute();
+}
+
+describe('schedule ahead: member reminders handed to Slack before their time', () => {
+  let fake: FakeSlack;
+  let database: TestDatabase;
+  let prefix: string;
+  const open: Array<{ close(): Promise<void> }> = [];
+
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+    fake.addWorkspace({ teamId: TEAM, botToken: TOKEN });
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    prefix = uniqueQueuePrefix();
+    fake.reset();
+    fake.clearFailures();
+  });
+  afterEach(async () => {
+    for (const item of open.splice(0).reverse()) await item.close();
+    await database.drop();
+    await deleteRedisPrefix(prefix);
+  });
+
+  /** The contribution ritual with `people` in its channel, and one reminder each due at `dueAt`. */
+  async function remindersDue(deps: Deps, people: number, dueAt: Date) {
+    const members = seedRitualChannel(fake, TEAM, CHANNEL, people);
+    const ritual = await setUpContribution(deps, TEAM, CHANNEL);
+    const occurrence = await deps.occurrences.upsertOccurrence({
+      ritualId: ritual.id,
+      teamId: TEAM,
+      key: 'ahead-test',
+      date: localDateOf(dueAt, 'UTC'),
+      kind: 'scheduled',
+      fanoutAt: new Date(),
+    });
+    await deps.outbox.enqueue(
+      members.map((userId) => ({
+        teamId: TEAM,
+        key: `ritual:${occurrence.id}:${userId}`,
+        kind: REMINDER_KIND,
+        target: { type: 'dm', userId },
+        dueAt,
+        payload: { ritualId: ritual.id },
+        localDate: localDateOf(dueAt, 'UTC'),
+        tz: 'UTC',
+        occurrenceId: occurrence.id,
+      })),
+    );
+    return members;
+  }
+
+  const allScheduled = (deps: Deps, n: number) => async () =>
+    (await rows(deps)).filter((r) => r.status === 'scheduled').length === n;
+
+  it('schedules each DM for its second instead of posting it; Slack shows it then, once', async () => {
+    const deps = aheadDeps(fake, database, prefix);
+    open.push(deps, workersFor(deps));
+    const dueAt = new Date(Date.now() + LEAD_MS);
+    const members = await remindersDue(deps, 3, dueAt);
+    await waitUntil(allScheduled(deps, 3), 15_000, 'three reminders scheduled with Slack');
+
+    const stored = await rows(deps);
+    for (const member of members) {
+      const held = fake.scheduledMessages(`D${member}`);
+      expect(held).toHaveLength(1);
+      expect(held[0]?.postAt).toBe(Math.ceil(dueAt.getTime() / 1000));
+      expect(held[0]?.hasMetadata).toBe(false);
+      expect(stored.find((r) => r.user_id === member)?.scheduled_message_id).toBe(held[0]?.id);
+    }
+    expect(fake.calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+
+    await waitUntil(
+      () => members.every((m) => fake.messages(`D${m}`).length === 1),
+      LEAD_MS + 10_000,
+      'every member to see the reminder',
+    );
+    for (const member of members) {
+      const [shown] = fake.messages(`D${member}`);
+      // Never before its time: Slack (the fake) shows it at post_at.
+      expect(shown?.deliveredAt ?? 0).toBeGreaterThanOrEqual(dueAt.getTime());
+      expect(shown?.text).toContain('contribut');
+    }
+    // A minute past due, the sweep records them as sent.
+    await deps.outboxRepository.recordDelivered(new Date(dueAt.getTime() + 1));
+    expect((await rows(deps)).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('a pause and a ritual pause after scheduling delete the held DMs: never shown, skipped with the reason', async () => {
+    const deps = aheadDeps(fake, database, prefix);
+    open.push(deps, workersFor(deps));
+    const dueAt = new Date(Date.now() + LEAD_MS);
+    const [paused, other, third] = await remindersDue(deps, 3, dueAt);
+    await waitUntil(allScheduled(deps, 3), 15_000, 'three reminders scheduled with Slack');
+
+    await deps.calendar.setPause(TEAM, paused ?? '', 'forever');
+    await deps.outbox.recheckScheduled(TEAM, paused);
+    await waitUntil(
+      async () => (await rows(deps)).some((r) => r.user_id === paused && r.status === 'skipped'),
+      10_000,
+      'the paused member’s reminder withdrawn',
+    );
+    expect(fake.scheduledMessages(`D${paused}`)).toEqual([]);
+    // The others are still held: a member's pause is theirs alone.
+    expect(fake.scheduledMessages(`D${other}`)).toHaveLength(1);
+    expect(fake.scheduledMessages(`D${third}`)).toHaveLength(1);
+
+    await deps.rituals.setPaused(TEAM, 'contribution', true);
+    await deps.outbox.recheckScheduled(TEAM);
+    await waitUntil(
+      async () => (await rows(deps)).every((r) => r.status === 'skipped'),
+      10_000,
+      'every reminder withdrawn after the ritual pause',
+    );
+    const after = await rows(deps);
+    expect(after.map((r) => [r.user_id, r.skip_reason])).toEqual([
+      [paused, 'paused'],
+      [other, 'ritual_paused'],
+      [third, 'ritual_paused'],
+    ]);
+    expect(after.every((r) => r.unscheduled_at !== null)).toBe(true);
+    expect(fake.scheduledMessages()).toEqual([]);
+    expect(fake.calls.filter((c) => c.method === 'chat.deleteScheduledMessage')).toHaveLength(3);
+  });
+
+  it('an answer before the due time: the minute sweep deletes the held DM', async () => {
+    const deps = aheadDeps(fake, database, prefix);
+    open.push(deps, workersFor(deps));
+    const dueAt = new Date(Date.now() + LEAD_MS);
+    const [answered, waiting] = await remindersDue(deps, 2, dueAt);
+    await waitUntil(allScheduled(deps, 2), 15_000, 'two reminders scheduled with Slack');
+    const row = (await rows(deps)).find((r) => r.user_id === answered);
+    await deps.outbox.markDone(row?.id ?? '');
+
+    await runUnschedule({ ...deps, kinds: deps.outboxKinds }, {});
+    expect(fake.scheduledMessages(`D${answered}`)).toEqual([]);
+    expect(fake.scheduledMessages(`D${waiting}`)).toHaveLength(1);
+    const after = await rows(deps);
+    expect(after.find((r) => r.user_id === answered)).toMatchObject({ status: 'done' });
+    expect(after.find((r) => r.user_id === answered)?.unscheduled_at).not.toBeNull();
+    // A second sweep finds nothing more to delete.
+    await runUnschedule({ ...deps, kinds: deps.outboxKinds }, {});
+    expect(fake.calls.filter((c) => c.method === 'chat.deleteScheduledMessage')).toHaveLength(1);
+  });
+
+  it('an uncertain retry finds the message Slack already holds and schedules nothing again', async () => {
+    const deps = aheadDeps(fake, database, prefix);
+    open.push(deps, workersFor(deps));
+    // Slack takes the message, then the answer is lost.
+    fake.injectFailures({ method: 'chat.scheduleMessage', status: 503, times: 1, afterPost: true });
+    const dueAt = new Date(Date.now() + 40_000);
+    const [member] = await remindersDue(deps, 1, dueAt);
+    await waitUntil(allScheduled(deps, 1), 60_000, 'the reminder recorded as scheduled');
+    const [row] = await rows(deps);
+    const held = fake.scheduledMessages(`D${member}`);
+    expect(held).toHaveLength(1);
+    expect(row?.scheduled_message_id).toBe(held[0]?.id);
+    expect(row?.attempts).toBe(2);
+    expect(fake.calls.filter((c) => c.method === 'chat.scheduleMessage')).toHaveLength(1);
+    expect(fake.calls.filter((c) => c.method === 'chat.scheduledMessages.list').length).toBeGreaterThan(0);
+  });
+
+  it('due sooner than the minimum lead: posted at its time, as before', async () => {
+    const deps = aheadDeps(fake, database, prefix);
+    open.push(deps, workersFor(deps));
+    const dueAt = new Date(Date.now() + 2_000);
+    const [member] = await remindersDue(deps, 1, dueAt);
+    await waitUntil(async () => (await rows(deps))[0]?.status === 'sent', 15_000, 'the reminder posted');
+    expect(fake.scheduledMessages()).toEqual([]);
+    expect(fake.calls.filter((c) => c.method === 'chat.scheduleMessage')).toEqual([]);
+    const [shown] = fake.messages(`D${member}`);
+    expect(Number(shown?.ts) * 1000).toBeGreaterThanOrEqual(dueAt.getTime() - 250);
+  });
+});
