@@ -90,7 +90,12 @@ export async function startSandbox(
 
   const model = new FakeSlackModel();
   const surfaces = createSurfaces();
-  const fake = await startFakeSlack({ model, onCall: (call) => surfaces.observe(call) });
+  const fake = await startFakeSlack({
+    model,
+    onCall: (call) => surfaces.observe(call),
+    // A scheduled message posted at its post_at is a change no Web API call announces.
+    onScheduledDelivery: () => surfaces.changed(),
+  });
   seedDemoWorkspace(fake, model);
   const workspace = model.workspaces.get(DEMO_TEAM.teamId);
   if (!workspace) throw new Error('the demo workspace was not registered');

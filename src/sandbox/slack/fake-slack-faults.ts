@@ -1,9 +1,17 @@
 /**
  * The fake Slack's failure state: injected HTTP failures, Slack-like rate limits on
- * chat.postMessage, and the record of calls made before a 429's Retry-After had passed. Kept
+ * chat.postMessage / chat.scheduleMessage (one message budget) and the scheduled-message
+ * housekeeping methods, and the record of calls made before a 429's Retry-After had passed. Kept
  * apart from the HTTP server so `reset()` can clear all of it in one place.
  */
 import type { FakeSlackCall, InjectedFailure, MessageRateLimits } from './fake-slack-types.ts';
+
+/** Methods that spend the workspace's message budget (Slack points scheduleMessage at postMessage's limits). */
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.scheduleMessage']);
+/** Tier 3 (50+ per minute) methods, limited per workspace and method. */
+const TIER3_METHODS = new Set(['chat.deleteScheduledMessage', 'chat.scheduledMessages.list']);
+const TIER3_DEFAULT_PER_MINUTE = 50;
+const TIER3_DEFAULT_BURST = 5;
 
 interface FailureRule {
   method?: string;
@@ -109,7 +117,7 @@ export class FakeSlackFaults {
     return (1 - bucket.tokens) / perSecond;
   }
 
-  /** Seconds to answer 429 with when a chat.postMessage exceeds the configured limits. */
+  /** Seconds to answer 429 with when a call exceeds the configured limits. */
   private enforcedLimit(
     method: string,
     teamId: string | undefined,
@@ -117,7 +125,17 @@ export class FakeSlackFaults {
     now: number,
   ): number | undefined {
     const limits = this.limits;
-    if (!limits || method !== 'chat.postMessage' || teamId === undefined) return undefined;
+    if (!limits || teamId === undefined) return undefined;
+    if (TIER3_METHODS.has(method)) {
+      const taken = this.takeToken(
+        `tier3:${teamId}:${method}`,
+        (limits.tier3PerMinute ?? TIER3_DEFAULT_PER_MINUTE) / 60,
+        limits.tier3Burst ?? TIER3_DEFAULT_BURST,
+        now,
+      );
+      return taken === true ? undefined : taken;
+    }
+    if (!MESSAGE_METHODS.has(method)) return undefined;
     const team = this.takeToken(
       `team:${teamId}`,
       limits.perWorkspacePerMinute / 60,

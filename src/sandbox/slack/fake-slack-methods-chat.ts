@@ -36,7 +36,7 @@ function channelObject(c: FakeChannel, botUserId: string): Record<string, unknow
 }
 
 /** metadata must be `{ event_type, event_payload }`; Slack answers invalid_metadata_format otherwise. */
-function readMetadata(v: unknown): unknown {
+export function readMetadata(v: unknown): unknown {
   if (v === undefined) return undefined;
   if (!isRecord(v) || typeof v.event_type !== 'string' || !isRecord(v.event_payload)) {
     throw new SlackFailure('invalid_metadata_format');
@@ -45,7 +45,7 @@ function readMetadata(v: unknown): unknown {
 }
 
 /** Validates text + blocks the way Slack does before a message is stored. */
-function readMessageBody(
+export function readMessageBody(
   ctx: MethodContext,
   method: string,
   channel: string,

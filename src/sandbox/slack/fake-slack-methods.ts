@@ -5,6 +5,7 @@
  */
 import { canvasMethods } from './fake-slack-methods-canvas.ts';
 import { chatMethods } from './fake-slack-methods-chat.ts';
+import { scheduledMethods } from './fake-slack-methods-scheduled.ts';
 import { viewAndFileMethods } from './fake-slack-methods-views.ts';
 import { FAKE_TEAM_DOMAIN_SUFFIX, type FakeWorkspace, SlackFailure, userObject } from './fake-slack-model.ts';
 import {
@@ -79,6 +80,7 @@ export const authenticatedMethods: Record<string, MethodHandler> = {
   'users.list': usersList,
   'chat.getPermalink': getPermalink,
   ...chatMethods,
+  ...scheduledMethods,
   ...canvasMethods,
   ...viewAndFileMethods,
 };

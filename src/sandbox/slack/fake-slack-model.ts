@@ -55,6 +55,10 @@ export interface StoredMessage {
   files?: unknown[];
   user: string;
   botId: string;
+  /** Posted by the fake at its post_at for chat.scheduleMessage: that message's id. */
+  scheduledMessageId?: string;
+  /** When a scheduled message was posted (ms): when the member actually sees it. */
+  deliveredAt?: number;
 }
 
 export interface StoredView {

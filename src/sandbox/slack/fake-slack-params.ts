@@ -3,6 +3,7 @@
  * arguments (form bodies make every value a string; JSON bodies keep numbers and booleans).
  */
 import { type FakeSlackModel, type FakeWorkspace, SlackFailure } from './fake-slack-model.ts';
+import type { FakeScheduler } from './fake-slack-scheduler.ts';
 
 export type SlackAnswer = Record<string, unknown>;
 
@@ -27,6 +28,10 @@ export interface BaseContext {
    * failure Slack answers with: `invalid_blocks` for messages, `invalid_arguments` for views.
    */
   reportViolations(where: string, violations: string[], error: 'invalid_blocks' | 'invalid_arguments'): void;
+  /** Records a violation without failing the call: Slack accepts it, but the app must not rely on it. */
+  recordViolation(where: string, violation: string): void;
+  /** Pending chat.scheduleMessage messages and the timers that post them. */
+  scheduler: FakeScheduler;
 }
 
 export interface MethodContext extends BaseContext {

@@ -47,6 +47,26 @@ export interface FakeSlackMessage {
   threadTs?: string;
   files?: unknown[];
   user: string;
+  /** Set on a message the fake posted for chat.scheduleMessage: the scheduled message's id. */
+  scheduledMessageId?: string;
+  /** When that scheduled message was posted (ms since the epoch): when the member saw it. */
+  deliveredAt?: number;
+}
+
+/** A chat.scheduleMessage message not yet posted and not deleted. */
+export interface FakeSlackScheduledMessage {
+  id: string;
+  teamId: string;
+  channelId: string;
+  /** Unix seconds, as the app sent it. */
+  postAt: number;
+  /** When chat.scheduleMessage accepted it (ms since the epoch). */
+  createdAt: number;
+  text?: string;
+  blocks?: unknown;
+  threadTs?: string;
+  /** Scheduled with metadata: it will never be posted (Slack's documented bug); a violation. */
+  hasMetadata: boolean;
 }
 
 export interface FakeSlackView {
@@ -118,17 +138,25 @@ export interface FakeSlack {
   injectFailures(f: InjectedFailure): void;
   clearFailures(): void;
   /**
-   * Slack-like limits on chat.postMessage, answered with 429 + Retry-After: a token bucket per
-   * channel (Slack: about 1 message per second, small bursts) and one per workspace.
-   * `undefined` turns them off.
+   * Slack-like limits, answered with 429 + Retry-After: chat.postMessage and
+   * chat.scheduleMessage share a token bucket per workspace and one per channel (Slack: about 1
+   * message per second, small bursts); chat.deleteScheduledMessage and chat.scheduledMessages.list
+   * have a Tier-3 bucket each per workspace. `undefined` turns them off.
    */
   setRateLimits(limits: MessageRateLimits | undefined): void;
   /** Calls made to a (workspace, method) before the Retry-After of its last 429 had passed. */
   earlyRetries(): FakeSlackCall[];
   responseUrl(id: string): string;
   responseUrlPosts(id?: string): Array<{ id: string; body: Record<string, unknown> }>;
-  /** Messages in a channel (any team), oldest first, thread replies included. */
+  /**
+   * Messages in a channel (any team), oldest first, thread replies included. Scheduled messages
+   * appear once posted, with `scheduledMessageId` and `deliveredAt`.
+   */
   messages(channelId: string): FakeSlackMessage[];
+  /** Pending scheduled messages (chat.scheduleMessage), optionally of one channel, soonest first. */
+  scheduledMessages(channelId?: string): FakeSlackScheduledMessage[];
+  /** Every message posted for a chat.scheduleMessage so far, in the order posted, with its channel. */
+  deliveredScheduledMessages(): Array<FakeSlackMessage & { channelId: string; scheduledMessageId: string }>;
   /** chat.postEphemeral calls that succeeded, optionally for one channel. */
   ephemerals(
     channelId?: string,
@@ -178,7 +206,8 @@ export interface FakeSlack {
   /**
    * Back to a fresh fake, keeping only the seeded directory (workspaces, users, channels):
    * forgets calls, violations, failure rules, rate limits and their buckets, Retry-After
-   * records, early retries, OAuth codes, response_url posts, messages, views and uploads.
+   * records, early retries, OAuth codes, response_url posts, messages, pending scheduled
+   * messages (they will not be posted), views and uploads.
    */
   reset(): void;
   close(): Promise<void>;
@@ -191,6 +220,8 @@ export interface StartFakeSlackOptions {
   model?: FakeSlackModel;
   /** Called after every answered Web API call and file upload (the sandbox pushes live updates). */
   onCall?: (call: FakeSlackCall) => void;
+  /** Called after scheduled messages were posted at their post_at (the sandbox redraws). */
+  onScheduledDelivery?: () => void;
 }
 
 export interface MessageRateLimits {
@@ -198,4 +229,8 @@ export interface MessageRateLimits {
   channelBurst: number;
   perWorkspacePerMinute: number;
   workspaceBurst: number;
+  /** chat.deleteScheduledMessage and chat.scheduledMessages.list, each per workspace (Tier 3): 50. */
+  tier3PerMinute?: number;
+  /** Their burst: 5. */
+  tier3Burst?: number;
 }

@@ -13,21 +13,44 @@ import { validateMessage } from './block-kit-limits.ts';
 import { FakeSlackFaults } from './fake-slack-faults.ts';
 import { parseRequest, readBody, sendJson } from './fake-slack-http.ts';
 import { authenticatedMethods, unauthenticatedMethods } from './fake-slack-methods.ts';
-import { FakeSlackModel, SlackFailure } from './fake-slack-model.ts';
+import { FakeSlackModel, SlackFailure, type StoredMessage } from './fake-slack-model.ts';
 import { type BaseContext, isRecord, type OAuthInstall, type SlackAnswer } from './fake-slack-params.ts';
+import { FakeScheduler } from './fake-slack-scheduler.ts';
 import { attachSocketMode } from './fake-slack-socket.ts';
-import type { FakeSlack, FakeSlackCall, StartFakeSlackOptions } from './fake-slack-types.ts';
+import type {
+  FakeSlack,
+  FakeSlackCall,
+  FakeSlackMessage,
+  StartFakeSlackOptions,
+} from './fake-slack-types.ts';
 import { TEST_APP_ID } from './slack-signer.ts';
 
 export type {
   FakeSlack,
   FakeSlackCall,
   FakeSlackMessage,
+  FakeSlackScheduledMessage,
   FakeSlackView,
   InjectedFailure,
   MessageRateLimits,
   StartFakeSlackOptions,
 } from './fake-slack-types.ts';
+
+/** A stored message as tests see it. */
+function inspectMessage(m: StoredMessage): FakeSlackMessage {
+  return {
+    teamId: m.teamId,
+    ts: m.ts,
+    user: m.user,
+    ...(m.text === undefined ? {} : { text: m.text }),
+    ...(m.blocks === undefined ? {} : { blocks: m.blocks }),
+    ...(m.metadata === undefined ? {} : { metadata: m.metadata }),
+    ...(m.threadTs === undefined ? {} : { threadTs: m.threadTs }),
+    ...(m.files === undefined ? {} : { files: m.files }),
+    ...(m.scheduledMessageId === undefined ? {} : { scheduledMessageId: m.scheduledMessageId }),
+    ...(m.deliveredAt === undefined ? {} : { deliveredAt: m.deliveredAt }),
+  };
+}
 
 export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promise<FakeSlack> {
   const random = options.random ?? Math.random;
@@ -37,6 +60,7 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
   const oauthInstalls = new Map<string, OAuthInstall>();
   const posts: Array<{ id: string; body: Record<string, unknown> }> = [];
   const faults = new FakeSlackFaults(random);
+  const scheduler = new FakeScheduler(model, () => options.onScheduledDelivery?.());
   let baseUrl = '';
 
   const dispatch = (
@@ -50,6 +74,10 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
       params,
       baseUrl,
       oauthInstalls,
+      scheduler,
+      recordViolation(where, what) {
+        violations.push(`${where} [team ${workspace?.teamId ?? '?'}]: ${what}`);
+      },
       reportViolations(where, found, error) {
         if (found.length === 0) return;
         for (const v of found) violations.push(`${where} [team ${workspace?.teamId ?? '?'}]: ${v}`);
@@ -295,19 +323,27 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
     urlFor: (tag) => `${baseUrl}/t/${encodeURIComponent(tag)}/api/`,
     responseUrl: (id) => `${baseUrl}/response/${encodeURIComponent(id)}`,
     responseUrlPosts: (id) => posts.filter((p) => id === undefined || p.id === id),
-    messages: (channelId) =>
-      model.messages
-        .filter((m) => m.channelId === channelId)
+    messages: (channelId) => model.messages.filter((m) => m.channelId === channelId).map(inspectMessage),
+    scheduledMessages: (channelId) =>
+      scheduler
+        .list((m) => channelId === undefined || m.channelId === channelId)
         .map((m) => ({
+          id: m.id,
           teamId: m.teamId,
-          ts: m.ts,
-          user: m.user,
+          channelId: m.channelId,
+          postAt: m.postAt,
+          createdAt: m.createdAt,
           ...(m.text === undefined ? {} : { text: m.text }),
           ...(m.blocks === undefined ? {} : { blocks: m.blocks }),
-          ...(m.metadata === undefined ? {} : { metadata: m.metadata }),
           ...(m.threadTs === undefined ? {} : { threadTs: m.threadTs }),
-          ...(m.files === undefined ? {} : { files: m.files }),
+          hasMetadata: m.hasMetadata,
         })),
+    deliveredScheduledMessages: () =>
+      model.messages.flatMap((m) =>
+        m.scheduledMessageId === undefined
+          ? []
+          : [{ ...inspectMessage(m), channelId: m.channelId, scheduledMessageId: m.scheduledMessageId }],
+      ),
     ephemerals: (channelId) =>
       model.ephemerals.filter((e) => channelId === undefined || e.channelId === channelId),
     views: () => [...model.views.values()],
@@ -390,9 +426,11 @@ export async function startFakeSlack(options: StartFakeSlackOptions = {}): Promi
       posts.length = 0;
       oauthInstalls.clear();
       faults.reset();
+      scheduler.clear();
       model.clearActivity();
     },
     async close() {
+      scheduler.clear();
       await socketMode.close();
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
