@@ -108,6 +108,19 @@ describe('schedule ahead: member reminders handed to Slack before their time', (
   async function remindersDue(deps: Deps, people: number, dueAt: Date) {
     const members = seedRitualChannel(fake, TEAM, CHANNEL, people);
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
+    // Known members (as after a fan-out): pause and out-of-office are stored on their rows.
+    const profile = {
+      realName: '',
+      tz: 'UTC',
+      isAdmin: false,
+      isOwner: false,
+      isBot: false,
+      isDeleted: false,
+    };
+    await deps.workspaces.saveMemberProfiles(
+      TEAM,
+      members.map((userId) => ({ userId, profile: { ...profile, displayName: userId } })),
+    );
     const occurrence = await deps.occurrences.upsertOccurrence({
       ritualId: ritual.id,
       teamId: TEAM,
