@@ -252,7 +252,7 @@ describe('rituals and reminders over HTTP', () => {
       'sent',
     );
 
-    // Alice snoozes for an hour: a second round is planned, with its own timer.
+    // Alice snoozes for an hour: a second round, handed to Slack to show in an hour (schedule ahead).
     await app.slack.blockActions({
       teamId: TEAM,
       userId: 'U0ALICE',
@@ -260,16 +260,21 @@ describe('rituals and reminders over HTTP', () => {
       container: { type: 'message', channel_id: 'DU0ALICE', message_ts: alice.message.ts },
     });
     await waitUntil(
-      async () => (await db.query("SELECT round FROM outbox WHERE user_id = 'U0ALICE'")).rows[0]?.round === 2,
-      5000,
-      'round 2',
+      async () => {
+        const row = (await db.query("SELECT round, status FROM outbox WHERE user_id = 'U0ALICE'")).rows[0];
+        return row?.round === 2 && row?.status === 'scheduled';
+      },
+      10_000,
+      'round 2 scheduled with Slack',
     );
-    const snoozed = (await db.query("SELECT status, due_at FROM outbox WHERE user_id = 'U0ALICE'"))
-      .rows[0] as { status: string; due_at: Date };
-    expect(snoozed.status).toBe('planned');
+    const snoozed = (await db.query("SELECT due_at FROM outbox WHERE user_id = 'U0ALICE'")).rows[0] as {
+      due_at: Date;
+    };
     expect(Math.abs(snoozed.due_at.getTime() - Date.now() - 3600_000)).toBeLessThan(60_000);
-    const jobs = await app.running.deps.queues.queueFor('delivery').getJobs(['delayed']);
-    expect(jobs.some((j) => j.id?.endsWith('__2'))).toBe(true);
+    const held = fake.scheduledMessages('DU0ALICE');
+    expect(held.map((m) => m.postAt)).toEqual([Math.ceil(snoozed.due_at.getTime() / 1000)]);
+    // One message so far: the first round's, now saying it was snoozed.
+    expect(fake.messages('DU0ALICE')).toHaveLength(1);
 
     // Carol skips hers.
     const carol = reminderOf(fake, 'U0CAROL');

@@ -218,7 +218,8 @@ describe('delivery engine on real Redis + Postgres', () => {
     );
     await deleteRedisPrefix(prefix);
     await reconcileRituals(deps, 3);
-    const jobs = await deps.queues.queueFor('delivery').getJobs(['delayed']);
+    // Due within the schedule-ahead window: armed to run now (waiting), to be scheduled with Slack.
+    const jobs = await deps.queues.queueFor('delivery').getJobs(['delayed', 'waiting']);
     expect(jobs.map((j) => j.id).sort()).toEqual(
       (await deps.outboxRepository.pending()).map((d) => `deliver__${d.id}__1`).sort(),
     );
@@ -375,12 +376,22 @@ describe('delivery engine on real Redis + Postgres', () => {
     const next = await occurrenceOf(deps, ritual.id, '2027-01-01', 'scheduled');
     open.push(workersFor(deps));
     await deps.timers.deliver(await deps.outboxRepository.pending());
+    // The late one is skipped; the one due in an hour is handed to Slack (schedule ahead).
     await waitUntil(
-      async () => (await deps.outboxRepository.pending()).length === 1,
+      async () =>
+        (await deps.outboxRepository.pending()).length === 0 &&
+        (
+          await deps.db
+            .selectFrom('outbox')
+            .select('status')
+            .where('user_id', '=', pending)
+            .executeTakeFirst()
+        )?.status === 'scheduled',
       15_000,
-      'late one skipped',
+      'late one skipped, the other scheduled',
     );
     expect(remindersPerMember(fake).size).toBe(0);
+    expect(fake.scheduledMessages(`D${pending}`)).toHaveLength(1);
 
     await deps.occurrences.cancelPendingForTeam(TEAM);
     const rows = await deps.db

@@ -176,9 +176,22 @@ describe('schedule ahead: member reminders handed to Slack before their time', (
       expect(shown?.deliveredAt ?? 0).toBeGreaterThanOrEqual(dueAt.getTime());
       expect(shown?.text).toContain('contribut');
     }
-    // A minute past due, the sweep records them as sent.
+    // Shown, still `scheduled`: its snooze button works as on a posted reminder, and the new round
+    // is handed to Slack again.
+    const first = await deps.outbox.find((await rows(deps))[0]?.id ?? '');
+    expect(first?.status).toBe('scheduled');
+    expect(
+      await deps.outbox.reschedule(first as NonNullable<typeof first>, new Date(Date.now() + 3600_000)),
+    ).toBe(true);
+    await waitUntil(
+      async () => (await deps.outbox.find(first?.id ?? ''))?.status === 'scheduled',
+      10_000,
+      'the snoozed round scheduled',
+    );
+    expect(fake.scheduledMessages(`D${first?.userId}`)).toHaveLength(1);
+    // A minute past due, the sweep records the shown ones as sent.
     await deps.outboxRepository.recordDelivered(new Date(dueAt.getTime() + 1));
-    expect((await rows(deps)).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+    expect((await rows(deps)).map((r) => r.status)).toEqual(['scheduled', 'sent', 'sent']);
     expect(fake.violations).toEqual([]);
   });
 
