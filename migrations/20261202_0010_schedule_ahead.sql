@@ -13,3 +13,5 @@ ALTER TABLE outbox ADD COLUMN unscheduled_at timestamptz;
 -- What the unschedule sweep reads: messages Slack still holds for us, by workspace and due time.
 CREATE INDEX outbox_held_by_slack_idx ON outbox (team_id, due_at)
   WHERE scheduled_message_id IS NOT NULL AND unscheduled_at IS NULL;
+-- What the minute sweep reads to record shown messages as sent.
+CREATE INDEX outbox_scheduled_due_idx ON outbox (due_at) WHERE status = 'scheduled';
