@@ -96,8 +96,9 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
   const throttle = createWorkspaceThrottle(redis, {
     prefix: config.queuePrefix,
     messagesPerMinute: config.workspaceMessagesPerMinute,
+    burst: config.workspaceMessagesBurst,
   });
-  const timers = createDeliveryTimers(queues, () => clock.now());
+  const timers = createDeliveryTimers(queues, () => clock.now(), throttle);
   // Filled from the feature list at start-up (server.ts): what each feature runs on the engine.
   const ritualTypes = createRitualTypes();
   const outboxKinds = createOutboxKinds();
