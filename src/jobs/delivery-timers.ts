@@ -7,6 +7,9 @@ import type { WorkspaceThrottle } from './workspace-throttle.ts';
 
 type DeliverRow = Pick<OutboxMessage, 'id' | 'round' | 'teamId' | 'dueAt'>;
 
+/** How long arming waits for another caller booking the same workspace before arming unbooked. */
+const BOOKING_WAIT_MS = 10_000;
+
 /**
  * The BullMQ timers of the delivery engine, with deterministic job ids: `fanout__<occurrence>`,
  * `step__<step row>` and `deliver__<outbox row>__<round>`. Adding one that exists is a no-op, so
@@ -23,35 +26,57 @@ type DeliverRow = Pick<OutboxMessage, 'id' | 'round' | 'teamId' | 'dueAt'>;
 export function createDeliveryTimers(queues: JobQueues, now: () => Date, throttle?: WorkspaceThrottle) {
   const delayUntil = (at: Date) => Math.max(0, at.getTime() - now().getTime());
 
+  const job = (d: DeliverRow, slotAt: number | undefined, t: number) => ({
+    payload: {
+      deliveryId: d.id,
+      round: d.round,
+      teamId: d.teamId,
+      ...(slotAt !== undefined ? { slotAt } : {}),
+    },
+    jobId: jobId('deliver', d.id, d.round),
+    // A booked job wakes just before its slot and sleeps the rest (pace.ts); slots are on the
+    // throttle's clock (real time), whatever clock decides what is due.
+    delayMs: slotAt !== undefined ? Math.max(0, slotAt - WAKE_EARLY_MS - t) : delayUntil(d.dueAt),
+    teamId: d.teamId,
+  });
+
   /**
-   * Slots for the rows due now whose job would be (re)created by this add. A row whose job is
-   * live (already booked, parked, running) books nothing: reconcile re-arming a fan-out in flight
-   * must not spend the workspace's budget twice. Two callers arming the same new rows at the same
-   * instant may both book; the loser's slots go unused (slower, never a second send).
+   * Arms one workspace's rows that are due now with booked slots. Only the rows whose job would
+   * be (re)created book a slot: a row whose job is live (booked, parked, running) books nothing,
+   * so reconcile re-arming a fan-out in flight does not spend the budget twice. The check, the
+   * booking and the add run under the workspace's booking lock, so two callers cannot both book
+   * the same new rows. If the lock stays taken, the rows are armed unbooked: they book at run time.
    */
-  async function bookDue(rows: readonly DeliverRow[]): Promise<Map<string, number>> {
-    const slots = new Map<string, number>();
-    if (!throttle) return slots;
-    const t = now().getTime();
-    const due = rows.filter((r) => r.dueAt.getTime() <= t);
-    if (due.length === 0) return slots;
-    const ids = due.map((r) => jobId('deliver', r.id, r.round));
-    const unarmed = await queues.unarmed('deliver', ids);
-    const byTeam = new Map<string, string[]>();
-    due.forEach((r, i) => {
-      const id = ids[i] as string;
-      if (!unarmed.has(id)) return;
-      const team = byTeam.get(r.teamId) ?? [];
-      team.push(id);
-      byTeam.set(r.teamId, team);
-    });
-    for (const [teamId, teamIds] of byTeam) {
-      const booked = await throttle.reserveMany(teamId, teamIds.length);
-      // Blocked by a 429: nothing booked; the jobs book at run time, after the block.
-      if ('blockedMs' in booked) continue;
-      for (const [i, id] of teamIds.entries()) slots.set(id, booked.slots[i] as number);
+  async function armDue(pace: WorkspaceThrottle, teamId: string, rows: readonly DeliverRow[]) {
+    const booked = await pace.whileBooking(
+      teamId,
+      async () => {
+        const ids = rows.map((r) => jobId('deliver', r.id, r.round));
+        const unarmed = await queues.unarmed('deliver', ids);
+        const fresh = rows.filter((_, i) => unarmed.has(ids[i] as string));
+        const slots = new Map<DeliverRow, number>();
+        const reservation = fresh.length > 0 ? await pace.reserveMany(teamId, fresh.length) : undefined;
+        // Blocked by a 429: nothing booked; the jobs book at run time, after the block.
+        if (reservation && 'slots' in reservation) {
+          for (const [i, row] of fresh.entries()) slots.set(row, reservation.slots[i] as number);
+        }
+        const t = Date.now();
+        await queues.enqueueMany(
+          'deliver',
+          rows.map((d) => job(d, slots.get(d), t)),
+          { replaceFinished: true },
+        );
+      },
+      BOOKING_WAIT_MS,
+    );
+    if (!booked.ran) {
+      const t = Date.now();
+      await queues.enqueueMany(
+        'deliver',
+        rows.map((d) => job(d, undefined, t)),
+        { replaceFinished: true },
+      );
     }
-    return slots;
   }
 
   return {
@@ -78,27 +103,23 @@ export function createDeliveryTimers(queues: JobQueues, now: () => Date, throttl
       }
     },
     async deliver(rows: readonly DeliverRow[]): Promise<void> {
-      const slots = await bookDue(rows);
-      // Slots are on the throttle's clock (real time), whatever clock decides what is due.
-      const t = Date.now();
+      const t = now().getTime();
+      const dueByTeam = new Map<string, DeliverRow[]>();
+      const later: DeliverRow[] = [];
+      for (const row of rows) {
+        if (!throttle || row.dueAt.getTime() > t) {
+          later.push(row);
+          continue;
+        }
+        const team = dueByTeam.get(row.teamId) ?? [];
+        team.push(row);
+        dueByTeam.set(row.teamId, team);
+      }
+      if (throttle) for (const [teamId, teamRows] of dueByTeam) await armDue(throttle, teamId, teamRows);
+      const wall = Date.now();
       await queues.enqueueMany(
         'deliver',
-        rows.map((d) => {
-          const id = jobId('deliver', d.id, d.round);
-          const slotAt = slots.get(id);
-          return {
-            payload: {
-              deliveryId: d.id,
-              round: d.round,
-              teamId: d.teamId,
-              ...(slotAt !== undefined ? { slotAt } : {}),
-            },
-            jobId: id,
-            // A booked job wakes just before its slot and sleeps the rest (pace.ts).
-            delayMs: slotAt !== undefined ? Math.max(0, slotAt - WAKE_EARLY_MS - t) : delayUntil(d.dueAt),
-            teamId: d.teamId,
-          };
-        }),
+        later.map((d) => job(d, undefined, wall)),
         { replaceFinished: true },
       );
     },

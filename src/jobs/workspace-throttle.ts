@@ -78,6 +78,9 @@ return 0
 /** Slack's per-channel pace: about one message per second. */
 const CHANNEL_INTERVAL_MS = 1000;
 
+/** Booking a fan-out's slots and adding its jobs holds the booking lock at most this long. */
+const BOOKING_TTL_MS = 30_000;
+
 /** A send holds its workspace's gate at most this long (the Web API timeout is 10 s). */
 const GATE_TTL_MS = 15_000;
 
@@ -94,6 +97,17 @@ export interface WorkspaceThrottle {
    * whatever the workspace's budget); answers how long until it.
    */
   reserveChannel(teamId: string, channelId: string): Promise<number>;
+  /**
+   * Runs `work` while no other process books this workspace's slots ahead for new jobs (see
+   * delivery-timers.ts): "which jobs are new → book their slots → add them" must not interleave,
+   * or two callers arming the same rows both book and the jobs may keep the later half. Answers
+   * `{ ran: false }` when the lock stayed taken for `maxWaitMs`.
+   */
+  whileBooking<T>(
+    teamId: string,
+    work: () => Promise<T>,
+    maxWaitMs: number,
+  ): Promise<{ ran: true; value: T } | { ran: false }>;
   /**
    * Milliseconds this workspace is still blocked by a 429 (0 = not blocked). Blocks must only be
    * set (blockUntil) by the holder of the workspace's send gate.
@@ -232,6 +246,22 @@ export function createWorkspaceThrottle(
       } finally {
         done();
         if (local.get(teamId) === chain) local.delete(teamId);
+      }
+    },
+    async whileBooking(teamId, work, maxWaitMs) {
+      const lock = `${options.prefix}:throttle:${teamId}:booking`;
+      const token = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+      const deadline = Date.now() + maxWaitMs;
+      // The TTL only frees a lock whose holder died; a holder slower than that costs a workspace
+      // some wasted slots (slower), never a second send.
+      while ((await redis.set(lock, token, 'PX', BOOKING_TTL_MS, 'NX')) !== 'OK') {
+        if (Date.now() >= deadline) return { ran: false };
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      try {
+        return { ran: true, value: await work() };
+      } finally {
+        await redis.eval(RELEASE, 1, lock, token);
       }
     },
     async blockUntil(teamId, untilMs) {
