@@ -98,7 +98,15 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
     messagesPerMinute: config.workspaceMessagesPerMinute,
     burst: config.workspaceMessagesBurst,
   });
-  const timers = createDeliveryTimers(queues, () => clock.now(), throttle);
+  // Arming books slots from request paths too (outbox.enqueue in a web request): on the producer
+  // connection, so a Redis outage fails the booking at once (and the rows are armed unbooked, or
+  // QueueUnavailableError as before) instead of hanging on the workers' reconnect-and-wait one.
+  const armingPace = createWorkspaceThrottle(producer, {
+    prefix: config.queuePrefix,
+    messagesPerMinute: config.workspaceMessagesPerMinute,
+    burst: config.workspaceMessagesBurst,
+  });
+  const timers = createDeliveryTimers(queues, () => clock.now(), armingPace);
   // Filled from the feature list at start-up (server.ts): what each feature runs on the engine.
   const ritualTypes = createRitualTypes();
   const outboxKinds = createOutboxKinds();

@@ -2,6 +2,7 @@ import type { Occurrence } from '../domain/rituals/occurrence.ts';
 import type { StoredStep } from '../domain/rituals/step.repository.ts';
 import type { OutboxMessage } from '../outbox/message.ts';
 import { WAKE_EARLY_MS } from '../outbox/pace.ts';
+import { QueueUnavailableError } from './errors.ts';
 import { type JobQueues, jobId } from './queues.ts';
 import type { WorkspaceThrottle } from './workspace-throttle.ts';
 
@@ -48,27 +49,34 @@ export function createDeliveryTimers(queues: JobQueues, now: () => Date, throttl
    * the same new rows. If the lock stays taken, the rows are armed unbooked: they book at run time.
    */
   async function armDue(pace: WorkspaceThrottle, teamId: string, rows: readonly DeliverRow[]) {
-    const booked = await pace.whileBooking(
-      teamId,
-      async () => {
-        const ids = rows.map((r) => jobId('deliver', r.id, r.round));
-        const unarmed = await queues.unarmed('deliver', ids);
-        const fresh = rows.filter((_, i) => unarmed.has(ids[i] as string));
-        const slots = new Map<DeliverRow, number>();
-        const reservation = fresh.length > 0 ? await pace.reserveMany(teamId, fresh.length) : undefined;
-        // Blocked by a 429: nothing booked; the jobs book at run time, after the block.
-        if (reservation && 'slots' in reservation) {
-          for (const [i, row] of fresh.entries()) slots.set(row, reservation.slots[i] as number);
-        }
-        const t = Date.now();
-        await queues.enqueueMany(
-          'deliver',
-          rows.map((d) => job(d, slots.get(d), t)),
-          { replaceFinished: true },
-        );
-      },
-      BOOKING_WAIT_MS,
-    );
+    const booked = await pace
+      .whileBooking(
+        teamId,
+        async () => {
+          const ids = rows.map((r) => jobId('deliver', r.id, r.round));
+          const unarmed = await queues.unarmed('deliver', ids);
+          const fresh = rows.filter((_, i) => unarmed.has(ids[i] as string));
+          const slots = new Map<DeliverRow, number>();
+          const reservation = fresh.length > 0 ? await pace.reserveMany(teamId, fresh.length) : undefined;
+          // Blocked by a 429: nothing booked; the jobs book at run time, after the block.
+          if (reservation && 'slots' in reservation) {
+            for (const [i, row] of fresh.entries()) slots.set(row, reservation.slots[i] as number);
+          }
+          const t = Date.now();
+          await queues.enqueueMany(
+            'deliver',
+            rows.map((d) => job(d, slots.get(d), t)),
+            { replaceFinished: true },
+          );
+        },
+        BOOKING_WAIT_MS,
+      )
+      .catch((error: unknown) => {
+        // Adding the jobs failed: that is the caller's to know. Anything else (the booking lock or
+        // script could not reach Redis) arms the rows unbooked below, through the guarded path.
+        if (error instanceof QueueUnavailableError) throw error;
+        return { ran: false as const };
+      });
     if (!booked.ran) {
       const t = Date.now();
       await queues.enqueueMany(
