@@ -41,6 +41,11 @@ export interface Config {
   /** When member reminders are handed to Slack ahead of their time (docs/outbox.md). */
   scheduleAhead: ScheduleAheadSettings;
   /**
+   * How many of those messages an idle workspace may send at once (Slack's burst allowance); 1 =
+   * evenly spaced. Keep it a little under Slack's own burst: the slack absorbs network jitter.
+   */
+  workspaceMessagesBurst: number;
+  /**
    * Jobs one worker process runs at once on the delivery queue. Most of a delivery's time is spent
    * waiting (Slack, Postgres, its workspace's pace), so this is well above the core count.
    */
@@ -322,6 +327,13 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     );
   }
 
+  const burstText = read(env, 'SLACK_WORKSPACE_MESSAGES_BURST') ?? '1';
+  if (!/^\d+$/.test(burstText) || Number(burstText) < 1 || Number(burstText) > 1000) {
+    throw new ConfigError(
+      `SLACK_WORKSPACE_MESSAGES_BURST must be a whole number 1-1000, like 1 (got "${burstText}")`,
+    );
+  }
+
   const concurrencyText = read(env, 'WORKER_CONCURRENCY') ?? '100';
   if (!/^\d+$/.test(concurrencyText) || Number(concurrencyText) < 1 || Number(concurrencyText) > 1000) {
     throw new ConfigError(
@@ -371,6 +383,7 @@ export function loadConfig(env: Env, roleArg?: string): Readonly<Config> {
     queuePrefix,
     shutdownTimeoutMs: Number(shutdownText),
     workspaceMessagesPerMinute,
+    workspaceMessagesBurst: Number(burstText),
     workerConcurrency: Number(concurrencyText),
     databasePoolSize: Number(poolText),
     ...opsSettings(env, port),

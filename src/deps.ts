@@ -97,13 +97,22 @@ export function buildDeps(config: Config, logger: Logger, clock: Clock = systemC
   const throttle = createWorkspaceThrottle(redis, {
     prefix: config.queuePrefix,
     messagesPerMinute: config.workspaceMessagesPerMinute,
+    burst: config.workspaceMessagesBurst,
   });
   const scheduleAhead: ScheduleAheadPolicy = {
     ...config.scheduleAhead,
     // Kinds are registered by the features after this (assemble.ts); asked only when sending.
     schedulable: (kind) => outboxKinds.get(kind)?.scheduleAhead === true,
   };
-  const timers = createDeliveryTimers(queues, () => clock.now(), scheduleAhead);
+  // Arming books slots from request paths too (outbox.enqueue in a web request): on the producer
+  // connection, so a Redis outage fails the booking at once (and the rows are armed unbooked, or
+  // QueueUnavailableError as before) instead of hanging on the workers' reconnect-and-wait one.
+  const armingPace = createWorkspaceThrottle(producer, {
+    prefix: config.queuePrefix,
+    messagesPerMinute: config.workspaceMessagesPerMinute,
+    burst: config.workspaceMessagesBurst,
+  });
+  const timers = createDeliveryTimers(queues, () => clock.now(), armingPace, scheduleAhead);
   // Filled from the feature list at start-up (server.ts): what each feature runs on the engine.
   const ritualTypes = createRitualTypes();
   const outboxKinds = createOutboxKinds();

@@ -11,7 +11,7 @@ import {
 } from './catalogue.ts';
 import { QueueUnavailableError } from './errors.ts';
 import type { JobRunRepository } from './job-runs.repository.ts';
-import { replaceFinishedJobs } from './timer-repair.ts';
+import { jobStates, replaceFinishedJobs } from './timer-repair.ts';
 
 export interface EnqueueOptions {
   /** Deterministic id: adding the same id twice is a no-op in BullMQ (idempotent enqueue). */
@@ -229,6 +229,17 @@ export function createJobQueues(deps: {
           chunk.map((j) => ({ queue: definition.queue, jobId: j.jobId, name, teamId: j.teamId ?? null })),
         );
       }
+    },
+    /**
+     * Which of these deterministic ids have no live job (absent, finished, or half-written): the
+     * ones an add would (re)create. One pipeline.
+     */
+    async unarmed<N extends JobName>(name: N, jobIds: readonly string[]): Promise<Set<string>> {
+      const queue = queueFor(JOB_CATALOGUE[name].queue);
+      const states = await guard(`look up ${jobIds.length} ${name}`, () =>
+        jobStates(deps.connection, queue, jobIds),
+      );
+      return new Set(jobIds.filter((_, i) => states[i] !== 'live'));
     },
     async close(): Promise<void> {
       await Promise.all([...queues.values()].map((q) => q.close()));

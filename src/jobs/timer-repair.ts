@@ -20,15 +20,12 @@ export async function replaceFinishedJobs(
   jobs: readonly BulkJob[],
 ): Promise<number> {
   if (jobs.length === 0) return 0;
-  const pipeline = connection.pipeline();
-  for (const job of jobs) pipeline.hmget(queue.toKey(job.opts.jobId), 'finishedOn', 'name');
-  const results = (await pipeline.exec()) ?? [];
-  const stale = jobs.filter((_, i) => {
-    const [error, value] = results[i] ?? [null, null];
-    if (error || !Array.isArray(value)) return false;
-    const [finishedOn, name] = value as Array<string | null>;
-    return finishedOn !== null || name === null;
-  });
+  const states = await jobStates(
+    connection,
+    queue,
+    jobs.map((j) => j.opts.jobId),
+  );
+  const stale = jobs.filter((_, i) => states[i] === 'finished' || states[i] === 'nameless');
   const replaced: BulkJob[] = [];
   for (const job of stale) {
     // remove() refuses a locked (running) job: that one is alive, keep it.
@@ -36,4 +33,29 @@ export async function replaceFinishedJobs(
   }
   if (replaced.length > 0) await queue.addBulk(replaced);
   return replaced.length;
+}
+
+/**
+ * What stands under each id, in one pipeline: `absent`, a `live` job (waiting, delayed, active),
+ * a `finished` one (completed or failed) or a `nameless` half-written hash. Unknown (a pipeline
+ * error) counts as live: nothing is done to a job we could not read.
+ */
+export async function jobStates(
+  connection: Redis,
+  queue: Queue,
+  ids: readonly string[],
+): Promise<Array<'absent' | 'live' | 'finished' | 'nameless'>> {
+  if (ids.length === 0) return [];
+  const pipeline = connection.pipeline();
+  for (const id of ids) pipeline.exists(queue.toKey(id)).hmget(queue.toKey(id), 'finishedOn', 'name');
+  const results = (await pipeline.exec()) ?? [];
+  return ids.map((_, i) => {
+    const [existsError, exists] = results[2 * i] ?? [null, null];
+    const [error, value] = results[2 * i + 1] ?? [null, null];
+    if (existsError || error || !Array.isArray(value)) return 'live';
+    if (exists === 0) return 'absent';
+    const [finishedOn, name] = value as Array<string | null>;
+    if (name === null) return 'nameless';
+    return finishedOn !== null ? 'finished' : 'live';
+  });
 }

@@ -4,11 +4,12 @@ import type { WorkspaceThrottle } from '../jobs/workspace-throttle.ts';
 /** A booked slot at most this far ahead is slept in the worker, for exact spacing. */
 const MAX_IN_PROCESS_WAIT_MS = 300;
 /** Parked jobs wake this much before their slot, then sleep to it (BullMQ wakes in batches). */
-const WAKE_EARLY_MS = 100;
+export const WAKE_EARLY_MS = 100;
 /**
- * A job that wakes after its slot still uses it (booking another would waste the slot and slow
- * the whole workspace); only a slot this stale — from an earlier attempt — is booked again. The
- * send gate keeps late sends from overlapping.
+ * A job that wakes after its slot (parked, or booked ahead by its fan-out) still uses it (booking
+ * another would waste the slot and slow the whole workspace); only a slot this stale — from an
+ * earlier attempt, or a worker that was down — is booked again. The send gate keeps late sends
+ * from overlapping.
  */
 const STALE_SLOT_MS = 30_000;
 
@@ -29,6 +30,12 @@ export async function bookSlot(
   const t = Date.now();
   let slot: number;
   if (slotAt !== undefined && t - slotAt <= STALE_SLOT_MS) {
+    // A slot booked before a 429 (a fan-out books its slots ahead) may fall inside the block
+    // Slack has set since: it is given up, and the job books again once the block is over.
+    const blockedMs = await throttle.blockedMs(teamId);
+    if (blockedMs > 0 && slotAt < t + blockedMs) {
+      throw new RetryLaterError(t + blockedMs, 'workspace rate-limited by Slack', { slotAt: undefined });
+    }
     slot = slotAt;
   } else {
     const reservation = await throttle.reserve(teamId);

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { WorkspaceRepository } from '../domain/workspaces/workspace.repository.ts';
-import type { Member } from '../domain/workspaces/workspace.ts';
+import type { Member, MemberProfile } from '../domain/workspaces/workspace.ts';
 import {
   fetchTeamMemberProfile,
   isFromOtherTeam,
@@ -50,11 +50,14 @@ export async function profilesOf(
     let cursor: string | undefined;
     do {
       const page = await client.users.list({ limit: 200, ...(cursor ? { cursor } : {}) });
+      const profiles: Array<{ userId: string; profile: MemberProfile }> = [];
       for (const user of (page.members ?? []) as SlackUser[]) {
         if (user.id && wanted.has(user.id) && !isFromOtherTeam(user, teamId)) {
-          found.push(await workspaces.saveMemberProfile(teamId, user.id, profileFromSlackUser(user)));
+          profiles.push({ userId: user.id, profile: profileFromSlackUser(user) });
         }
       }
+      // One statement per page: a thousand-member channel's first fan-out is 5 writes, not 1,000.
+      if (profiles.length > 0) found.push(...(await workspaces.saveMemberProfiles(teamId, profiles)));
       cursor = page.response_metadata?.next_cursor || undefined;
     } while (cursor);
   } else {

@@ -34,6 +34,22 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('paces 300 messages a minute per workspace with no burst unless told otherwise', () => {
+    expect(loadConfig(single)).toMatchObject({ workspaceMessagesPerMinute: 300, workspaceMessagesBurst: 1 });
+    expect(
+      loadConfig({
+        ...single,
+        SLACK_WORKSPACE_MESSAGES_PER_MINUTE: '1200',
+        SLACK_WORKSPACE_MESSAGES_BURST: '8',
+      }),
+    ).toMatchObject({ workspaceMessagesPerMinute: 1200, workspaceMessagesBurst: 8 });
+    for (const bad of ['0', '-1', '2.5', 'lots', '1001']) {
+      expect(errorOf({ ...single, SLACK_WORKSPACE_MESSAGES_BURST: bad })).toContain(
+        `SLACK_WORKSPACE_MESSAGES_BURST must be a whole number 1-1000, like 1 (got "${bad}")`,
+      );
+    }
+  });
+
   it('without Slack credentials names the variables to set and points at manifest.yml', () => {
     const message = errorOf({});
     expect(message).toContain('SLACK_BOT_TOKEN');

@@ -38,13 +38,34 @@ export function createHomePublisher(deps: {
     }
   }
 
+  /**
+   * Members whose Home this process is republishing, and whether another change came in since.
+   * A burst of changes (a modal submitted twenty times a second) then costs a publish or two
+   * instead of one full build-publish-build per change: the running refresh simply goes round
+   * once more, and whatever it publishes last was built after the last change it was told of.
+   */
+  const refreshing = new Map<string, { again: boolean }>();
+
   return {
     publish,
     async refresh(client: WebClient, teamId: string, userId: string): Promise<void> {
+      const key = `${teamId}:${userId}`;
+      const running = refreshing.get(key);
+      if (running) {
+        running.again = true;
+        return;
+      }
+      const state = { again: false };
+      refreshing.set(key, state);
       try {
-        await publish(client, teamId, userId);
+        do {
+          state.again = false;
+          await publish(client, teamId, userId);
+        } while (state.again);
       } catch (error) {
         deps.logger.warn({ err: error, team: teamId }, 'could not republish App Home');
+      } finally {
+        refreshing.delete(key);
       }
     },
   };
