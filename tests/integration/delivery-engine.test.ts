@@ -1,17 +1,14 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { buildDeps, type Deps } from '../../src/deps.ts';
+import { describe, expect, it } from 'vitest';
+import type { Deps } from '../../src/deps.ts';
 import { type Clock, fixedClock, systemClock } from '../../src/domain/clock.ts';
-import { buildJobHandlers } from '../../src/jobs/handlers/index.ts';
 import { reconcileRituals } from '../../src/jobs/handlers/reconcile-rituals.ts';
-import { startWorkers, type Workers } from '../../src/jobs/worker.ts';
-import { createLogger } from '../../src/ops/logger.ts';
-import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
-import { assembleFeatures } from '../../src/slack/assemble.ts';
+import type { Workers } from '../../src/jobs/worker.ts';
+import type { FakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
 import { reminderMessage } from '../../src/slack/features/rituals/blocks/reminders.ts';
 import { postOutboxMessage } from '../../src/slack-api/outbox-messages.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.ts';
+import type { TestDatabase } from '../support/database.ts';
+import { engineDeps, engineSuite, engineWorkers } from '../support/engine.ts';
+import { deleteRedisPrefix } from '../support/redis.ts';
 import {
   deliveriesDrained,
   remindersPerMember,
@@ -24,28 +21,21 @@ const TEAM = 'T0ENGINE';
 const TOKEN = 'xoxb-engine';
 const CHANNEL = 'C0ENGINE';
 
-function engineDeps(
+function deliveryDeps(
   fake: FakeSlack,
   database: TestDatabase,
   prefix: string,
   clock: Clock = systemClock,
   messagesPerMinute = '60000',
 ) {
-  const config = loadConfig(
-    {
-      SLACK_BOT_TOKEN: TOKEN,
-      SLACK_API_URL: fake.url,
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      SLACK_WORKSPACE_MESSAGES_PER_MINUTE: messagesPerMinute,
-    },
-    'worker',
-  );
-  const deps = buildDeps(config, createLogger('silent'), clock);
-  // The engine runs what the features registered (ritual types, outbox kinds).
-  assembleFeatures(deps);
-  return deps;
+  return engineDeps({
+    fake,
+    token: TOKEN,
+    databaseUrl: database.url,
+    prefix,
+    clock,
+    env: { SLACK_WORKSPACE_MESSAGES_PER_MINUTE: messagesPerMinute },
+  });
 }
 
 /** A reminder Slack accepted, as the sender posts it (a worker died before recording it). */
@@ -57,17 +47,7 @@ async function postAsIfSent(deps: Deps, channel: string, rowId: string): Promise
   });
 }
 
-function workersFor(deps: Deps): Workers {
-  return startWorkers({
-    connection: deps.redis,
-    prefix: deps.config.queuePrefix,
-    handlers: buildJobHandlers(deps, new Map()),
-    jobRuns: deps.jobRuns,
-    metrics: deps.metrics,
-    logger: deps.logger,
-    concurrency: 20,
-  });
-}
+const workersFor = (deps: Deps): Workers => engineWorkers(deps);
 
 /** An occurrence of the team's ritual, due now (ad-hoc) or on a date (scheduled). */
 function occurrenceOf(deps: Deps, ritualId: string, key: string, kind: 'adhoc' | 'scheduled' = 'adhoc') {
@@ -111,35 +91,19 @@ async function sentCount(deps: Deps): Promise<number> {
 }
 
 describe('delivery engine on real Redis + Postgres', () => {
-  let fake: FakeSlack;
-  let database: TestDatabase;
-  let prefix: string;
-  const open: Array<{ close(): Promise<void> }> = [];
-
-  beforeAll(async () => {
-    fake = await startFakeSlack();
-    fake.addWorkspace({ teamId: TEAM, botToken: TOKEN });
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    prefix = uniqueQueuePrefix();
-    fake.reset();
-    fake.clearFailures();
-  });
-  afterEach(async () => {
-    for (const item of open.splice(0).reverse()) await item.close();
-    await database.drop();
-    await deleteRedisPrefix(prefix);
-  });
+  const suite = engineSuite(TEAM, TOKEN);
+  const open = suite.open;
 
   it('reconcile is idempotent: three runs, one occurrence row and one timer per occurrence', async () => {
     // Friday 2026-11-27 12:00 UTC: the next first work day (Tue 2026-12-01) is inside 7 days.
-    const deps = engineDeps(fake, database, prefix, fixedClock(new Date('2026-11-27T12:00:00Z')));
+    const deps = deliveryDeps(
+      suite.fake,
+      suite.database,
+      suite.prefix,
+      fixedClock(new Date('2026-11-27T12:00:00Z')),
+    );
     open.push(deps);
-    await ritualSetUpAt(fake, deps, 3, '2026-11-01T00:00:00Z');
+    await ritualSetUpAt(suite.fake, deps, 3, '2026-11-01T00:00:00Z');
     for (let i = 0; i < 3; i++) await reconcileRituals(deps, 7);
     const occurrences = await deps.db.selectFrom('ritual_occurrences').selectAll().execute();
     expect(occurrences.map((o) => o.occurrence_date)).toEqual(['2026-12-01']);
@@ -148,27 +112,37 @@ describe('delivery engine on real Redis + Postgres', () => {
   });
 
   it('does not back-fill an occurrence whose time passed before the ritual was set up', async () => {
-    const deps = engineDeps(fake, database, prefix, fixedClock(new Date('2026-12-01T20:00:00Z')));
+    const deps = deliveryDeps(
+      suite.fake,
+      suite.database,
+      suite.prefix,
+      fixedClock(new Date('2026-12-01T20:00:00Z')),
+    );
     open.push(deps);
-    await ritualSetUpAt(fake, deps, 1, '2026-12-01T19:00:00Z');
+    await ritualSetUpAt(suite.fake, deps, 1, '2026-12-01T19:00:00Z');
     await reconcileRituals(deps, 3);
     // Today's 10:00 (team zone UTC) is gone; the next first work day is a month away.
     expect(await deps.db.selectFrom('ritual_occurrences').selectAll().execute()).toEqual([]);
   });
 
   it('set up the same morning, today’s occurrence still runs', async () => {
-    const deps = engineDeps(fake, database, prefix, fixedClock(new Date('2026-12-01T08:00:00Z')));
+    const deps = deliveryDeps(
+      suite.fake,
+      suite.database,
+      suite.prefix,
+      fixedClock(new Date('2026-12-01T08:00:00Z')),
+    );
     open.push(deps);
-    await ritualSetUpAt(fake, deps, 1, '2026-12-01T07:59:00Z');
+    await ritualSetUpAt(suite.fake, deps, 1, '2026-12-01T07:59:00Z');
     await reconcileRituals(deps, 3);
     const occurrences = await deps.db.selectFrom('ritual_occurrences').select('occurrence_date').execute();
     expect(occurrences).toEqual([{ occurrence_date: '2026-12-01' }]);
   });
 
   it('fans an ad-hoc run out to the channel’s humans once each, and a Redis flush resends nothing', async () => {
-    const deps = engineDeps(fake, database, prefix);
+    const deps = deliveryDeps(suite.fake, suite.database, suite.prefix);
     open.push(deps);
-    const people = seedRitualChannel(fake, TEAM, CHANNEL, 40);
+    const people = seedRitualChannel(suite.fake, TEAM, CHANNEL, 40);
     await setUpContribution(deps, TEAM, CHANNEL);
     const workers = workersFor(deps);
     open.push(workers);
@@ -176,11 +150,11 @@ describe('delivery engine on real Redis + Postgres', () => {
     const occurrence = await occurrenceOf(deps, ritual.id, 'run-test');
     await deps.timers.fanout(occurrence);
     await waitUntil(async () => (await sentCount(deps)) === 40, 30_000, '40 sent deliveries');
-    const perMember = remindersPerMember(fake);
+    const perMember = remindersPerMember(suite.fake);
     expect([...perMember.keys()].sort()).toEqual(people.map((p) => `D${p}`).sort());
     expect([...perMember.values()].every((n) => n === 1)).toBe(true);
 
-    await deleteRedisPrefix(prefix);
+    await deleteRedisPrefix(suite.prefix);
     await reconcileRituals(deps, 3);
     await deps.timers.fanout(occurrence);
     // The re-added fan-out has run to its end (and found nothing left to send).
@@ -195,14 +169,14 @@ describe('delivery engine on real Redis + Postgres', () => {
       15_000,
       'the delivery queue to drain',
     );
-    expect([...remindersPerMember(fake).values()].reduce((a, b) => a + b, 0)).toBe(40);
-    expect(fake.violations).toEqual([]);
+    expect([...remindersPerMember(suite.fake).values()].reduce((a, b) => a + b, 0)).toBe(40);
+    expect(suite.fake.violations).toEqual([]);
   });
 
   it('after Redis loses its data, reconcile re-creates the timer of every pending delivery', async () => {
-    const deps = engineDeps(fake, database, prefix);
+    const deps = deliveryDeps(suite.fake, suite.database, suite.prefix);
     open.push(deps);
-    seedRitualChannel(fake, TEAM, CHANNEL, 5);
+    seedRitualChannel(suite.fake, TEAM, CHANNEL, 5);
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
     const occurrence = await occurrenceOf(deps, ritual.id, '2026-12-01', 'scheduled');
     const future = new Date(Date.now() + 3600_000);
@@ -216,7 +190,7 @@ describe('delivery engine on real Redis + Postgres', () => {
         tz: 'UTC',
       })),
     );
-    await deleteRedisPrefix(prefix);
+    await deleteRedisPrefix(suite.prefix);
     await reconcileRituals(deps, 3);
     // Due within the schedule-ahead window: armed to run now (waiting), to be scheduled with Slack.
     const jobs = await deps.queues.queueFor('delivery').getJobs(['delayed', 'waiting']);
@@ -227,9 +201,13 @@ describe('delivery engine on real Redis + Postgres', () => {
   });
 
   it('a member who paused or went out of office after the fan-out is skipped at send time', async () => {
-    const deps = engineDeps(fake, database, prefix);
+    const deps = deliveryDeps(suite.fake, suite.database, suite.prefix);
     open.push(deps);
-    const [paused, away, present] = seedRitualChannel(fake, TEAM, CHANNEL, 3) as [string, string, string];
+    const [paused, away, present] = seedRitualChannel(suite.fake, TEAM, CHANNEL, 3) as [
+      string,
+      string,
+      string,
+    ];
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
     await knownMembers(deps, [paused, away, present]);
     const occurrence = await occurrenceOf(deps, ritual.id, '2026-12-01', 'scheduled');
@@ -262,14 +240,14 @@ describe('delivery engine on real Redis + Postgres', () => {
       { user_id: away, status: 'skipped', skip_reason: 'out_of_office' },
       { user_id: present, status: 'sent', skip_reason: null },
     ]);
-    expect([...remindersPerMember(fake).keys()]).toEqual([`D${present}`]);
+    expect([...remindersPerMember(suite.fake).keys()]).toEqual([`D${present}`]);
   });
 
   it('two worker replicas on one queue deliver each member once', async () => {
-    const a = engineDeps(fake, database, prefix);
-    const b = engineDeps(fake, database, prefix);
+    const a = deliveryDeps(suite.fake, suite.database, suite.prefix);
+    const b = deliveryDeps(suite.fake, suite.database, suite.prefix);
     open.push(a, b);
-    seedRitualChannel(fake, TEAM, CHANNEL, 60);
+    seedRitualChannel(suite.fake, TEAM, CHANNEL, 60);
     const ritual = await setUpContribution(a, TEAM, CHANNEL);
     open.push(workersFor(a), workersFor(b));
     const occurrence = await occurrenceOf(a, ritual.id, 'run-two');
@@ -281,15 +259,15 @@ describe('delivery engine on real Redis + Postgres', () => {
       30_000,
       'the delivery queue to drain',
     );
-    const counts = [...remindersPerMember(fake).values()];
+    const counts = [...remindersPerMember(suite.fake).values()];
     expect(counts).toHaveLength(60);
     expect(counts.every((n) => n === 1)).toBe(true);
   });
 
   it('an uncertain retry finds the DM by its metadata and does not post again', async () => {
-    const deps = engineDeps(fake, database, prefix);
+    const deps = deliveryDeps(suite.fake, suite.database, suite.prefix);
     open.push(deps);
-    const [person] = seedRitualChannel(fake, TEAM, CHANNEL, 1);
+    const [person] = seedRitualChannel(suite.fake, TEAM, CHANNEL, 1);
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
     const occurrence = await occurrenceOf(deps, ritual.id, 'run-crash');
     await deps.occurrences.recordFanout(occurrence, [
@@ -309,14 +287,14 @@ describe('delivery engine on real Redis + Postgres', () => {
       15_000,
       'delivery recorded as sent',
     );
-    expect(remindersPerMember(fake).get(`D${person}`)).toBe(1);
-    expect(fake.callsTo('conversations.history').length).toBeGreaterThan(0);
+    expect(remindersPerMember(suite.fake).get(`D${person}`)).toBe(1);
+    expect(suite.fake.callsTo('conversations.history').length).toBeGreaterThan(0);
   });
 
   it('a 429 on the DM look-up of an uncertain retry keeps it uncertain: still one DM', async () => {
-    const deps = engineDeps(fake, database, prefix);
+    const deps = deliveryDeps(suite.fake, suite.database, suite.prefix);
     open.push(deps);
-    const [person] = seedRitualChannel(fake, TEAM, CHANNEL, 1) as [string];
+    const [person] = seedRitualChannel(suite.fake, TEAM, CHANNEL, 1) as [string];
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
     const occurrence = await occurrenceOf(deps, ritual.id, 'run-crash-429');
     await deps.occurrences.recordFanout(occurrence, [
@@ -326,7 +304,12 @@ describe('delivery engine on real Redis + Postgres', () => {
     if (!delivery) throw new Error('no delivery');
     await deps.outboxRepository.claim(delivery.id, 1, new Date(Date.now() - 120_000));
     await postAsIfSent(deps, `D${person}`, delivery.id);
-    fake.injectFailures({ method: 'conversations.history', status: 429, retryAfterSeconds: 1, times: 1 });
+    suite.fake.injectFailures({
+      method: 'conversations.history',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
     open.push(workersFor(deps));
     await deps.timers.deliver([delivery]);
     await waitUntil(
@@ -334,26 +317,31 @@ describe('delivery engine on real Redis + Postgres', () => {
       15_000,
       'sent',
     );
-    expect(remindersPerMember(fake).get(`D${person}`)).toBe(1);
-    expect(fake.earlyRetries()).toEqual([]);
+    expect(remindersPerMember(suite.fake).get(`D${person}`)).toBe(1);
+    expect(suite.fake.earlyRetries()).toEqual([]);
   });
 
   it('a 429 while reading the channel waits its Retry-After, then fans out', async () => {
-    const deps = engineDeps(fake, database, prefix);
+    const deps = deliveryDeps(suite.fake, suite.database, suite.prefix);
     open.push(deps);
-    seedRitualChannel(fake, TEAM, CHANNEL, 5);
+    seedRitualChannel(suite.fake, TEAM, CHANNEL, 5);
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
-    fake.injectFailures({ method: 'conversations.members', status: 429, retryAfterSeconds: 1, times: 1 });
+    suite.fake.injectFailures({
+      method: 'conversations.members',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
     open.push(workersFor(deps));
     await deps.timers.fanout(await occurrenceOf(deps, ritual.id, 'run-members-429'));
     await waitUntil(async () => (await sentCount(deps)) === 5, 15_000, '5 sent');
-    expect(fake.earlyRetries()).toEqual([]);
+    expect(suite.fake.earlyRetries()).toEqual([]);
   });
 
   it('skips a delivery found more than 12 hours late, and uninstall cancels what is pending', async () => {
-    const deps = engineDeps(fake, database, prefix);
+    const deps = deliveryDeps(suite.fake, suite.database, suite.prefix);
     open.push(deps);
-    const [late, pending] = seedRitualChannel(fake, TEAM, CHANNEL, 2) as [string, string];
+    const [late, pending] = seedRitualChannel(suite.fake, TEAM, CHANNEL, 2) as [string, string];
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
     await knownMembers(deps, [late, pending]);
     const occurrence = await occurrenceOf(deps, ritual.id, '2026-12-01', 'scheduled');
@@ -390,8 +378,8 @@ describe('delivery engine on real Redis + Postgres', () => {
       15_000,
       'late one skipped, the other scheduled',
     );
-    expect(remindersPerMember(fake).size).toBe(0);
-    expect(fake.scheduledMessages(`D${pending}`)).toHaveLength(1);
+    expect(remindersPerMember(suite.fake).size).toBe(0);
+    expect(suite.fake.scheduledMessages(`D${pending}`)).toHaveLength(1);
 
     await deps.occurrences.cancelPendingForTeam(TEAM);
     const rows = await deps.db
@@ -412,14 +400,19 @@ describe('delivery engine on real Redis + Postgres', () => {
   it('a 429 storm and 5xx errors: everyone delivered once, no call before its Retry-After', async () => {
     // A fast pace with 20 jobs at once: only the workspace's send gate keeps calls from starting
     // while a 429 is being answered.
-    const deps = engineDeps(fake, database, prefix, systemClock, '60000');
+    const deps = deliveryDeps(suite.fake, suite.database, suite.prefix, systemClock, '60000');
     open.push(deps);
-    const people = seedRitualChannel(fake, TEAM, CHANNEL, 30);
+    const people = seedRitualChannel(suite.fake, TEAM, CHANNEL, 30);
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
     // Profiles are known already, so the storm hits the reminder calls themselves.
     await knownMembers(deps, people);
-    fake.injectFailures({ method: 'chat.postMessage', status: 429, retryAfterSeconds: 2, probability: 0.3 });
-    fake.injectFailures({ method: 'chat.postMessage', status: 503, probability: 0.05 });
+    suite.fake.injectFailures({
+      method: 'chat.postMessage',
+      status: 429,
+      retryAfterSeconds: 2,
+      probability: 0.3,
+    });
+    suite.fake.injectFailures({ method: 'chat.postMessage', status: 503, probability: 0.05 });
     const workers = workersFor(deps);
     open.push(workers);
     const occurrence = await occurrenceOf(deps, ritual.id, 'run-storm');
@@ -430,10 +423,10 @@ describe('delivery engine on real Redis + Postgres', () => {
       120_000,
       'all 30 delivered through the storm',
     );
-    const counts = remindersPerMember(fake);
+    const counts = remindersPerMember(suite.fake);
     expect(counts.size).toBe(30);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
-    expect(fake.calls.filter((c) => c.injectedStatus === 429).length).toBeGreaterThan(0);
-    expect(fake.earlyRetries()).toEqual([]);
+    expect(suite.fake.calls.filter((c) => c.injectedStatus === 429).length).toBeGreaterThan(0);
+    expect(suite.fake.earlyRetries()).toEqual([]);
   }, 150_000);
 });

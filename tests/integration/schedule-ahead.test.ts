@@ -1,17 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { buildDeps, type Deps } from '../../src/deps.ts';
-import { systemClock } from '../../src/domain/clock.ts';
+import { describe, expect, it } from 'vitest';
+import type { Deps } from '../../src/deps.ts';
 import { REMINDER_KIND } from '../../src/domain/rituals/occurrence.ts';
 import { localDateOf } from '../../src/domain/schedules/index.ts';
-import { buildJobHandlers } from '../../src/jobs/handlers/index.ts';
-import { startWorkers, type Workers } from '../../src/jobs/worker.ts';
-import { createLogger } from '../../src/ops/logger.ts';
 import { runUnschedule } from '../../src/outbox/unschedule.ts';
-import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
-import { assembleFeatures } from '../../src/slack/assemble.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.ts';
+import type { FakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
+import type { TestDatabase } from '../support/database.ts';
+import { engineDeps, engineSuite, engineWorkers } from '../support/engine.ts';
 import { seedRitualChannel, setUpContribution, waitUntil } from '../support/rituals.ts';
 
 const TEAM = 'T0AHEAD';
@@ -21,35 +15,16 @@ const CHANNEL = 'C0AHEAD';
 const LEAD_MS = 9_000;
 
 function aheadDeps(fake: FakeSlack, database: TestDatabase, prefix: string): Deps {
-  const config = loadConfig(
-    {
-      SLACK_BOT_TOKEN: TOKEN,
-      SLACK_API_URL: fake.url,
-      DATABASE_URL: database.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      SLACK_WORKSPACE_MESSAGES_PER_MINUTE: '60000',
-      OUTBOX_SCHEDULE_AHEAD_HOURS: '6',
-      OUTBOX_SCHEDULE_MIN_LEAD_SECONDS: '5',
-    },
-    'worker',
-  );
-  const deps = buildDeps(config, createLogger('silent'), systemClock);
-  assembleFeatures(deps);
-  return deps;
-}
-
-function workersFor(deps: Deps): Workers {
-  return startWorkers({
-    connection: deps.redis,
-    prefix: deps.config.queuePrefix,
-    handlers: buildJobHandlers(deps, new Map()),
-    jobRuns: deps.jobRuns,
-    metrics: deps.metrics,
-    logger: deps.logger,
-    concurrency: 20,
+  return engineDeps({
+    fake,
+    token: TOKEN,
+    databaseUrl: database.url,
+    prefix,
+    env: { OUTBOX_SCHEDULE_AHEAD_HOURS: '6', OUTBOX_SCHEDULE_MIN_LEAD_SECONDS: '5' },
   });
 }
+
+const workersFor = (deps: Deps) => engineWorkers(deps);
 
 interface Row {
   id: string;
@@ -80,33 +55,12 @@ async function rows(deps: Deps): Promise<Row[]> {
 }
 
 describe('schedule ahead: member reminders handed to Slack before their time', () => {
-  let fake: FakeSlack;
-  let database: TestDatabase;
-  let prefix: string;
-  const open: Array<{ close(): Promise<void> }> = [];
-
-  beforeAll(async () => {
-    fake = await startFakeSlack();
-    fake.addWorkspace({ teamId: TEAM, botToken: TOKEN });
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    prefix = uniqueQueuePrefix();
-    fake.reset();
-    fake.clearFailures();
-  });
-  afterEach(async () => {
-    for (const item of open.splice(0).reverse()) await item.close();
-    await database.drop();
-    await deleteRedisPrefix(prefix);
-  });
+  const suite = engineSuite(TEAM, TOKEN);
+  const open = suite.open;
 
   /** The contribution ritual with `people` in its channel, and one reminder each due at `dueAt`. */
   async function remindersDue(deps: Deps, people: number, dueAt: Date) {
-    const members = seedRitualChannel(fake, TEAM, CHANNEL, people);
+    const members = seedRitualChannel(suite.fake, TEAM, CHANNEL, people);
     const ritual = await setUpContribution(deps, TEAM, CHANNEL);
     // Known members (as after a fan-out): pause and out-of-office are stored on their rows.
     const profile = {
@@ -149,7 +103,7 @@ describe('schedule ahead: member reminders handed to Slack before their time', (
     (await rows(deps)).filter((r) => r.status === 'scheduled').length === n;
 
   it('schedules each DM for its second instead of posting it; Slack shows it then, once', async () => {
-    const deps = aheadDeps(fake, database, prefix);
+    const deps = aheadDeps(suite.fake, suite.database, suite.prefix);
     open.push(deps, workersFor(deps));
     const dueAt = new Date(Date.now() + LEAD_MS);
     const members = await remindersDue(deps, 3, dueAt);
@@ -157,21 +111,21 @@ describe('schedule ahead: member reminders handed to Slack before their time', (
 
     const stored = await rows(deps);
     for (const member of members) {
-      const held = fake.scheduledMessages(`D${member}`);
+      const held = suite.fake.scheduledMessages(`D${member}`);
       expect(held).toHaveLength(1);
       expect(held[0]?.postAt).toBe(Math.ceil(dueAt.getTime() / 1000));
       expect(held[0]?.hasMetadata).toBe(false);
       expect(stored.find((r) => r.user_id === member)?.scheduled_message_id).toBe(held[0]?.id);
     }
-    expect(fake.calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+    expect(suite.fake.calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
 
     await waitUntil(
-      () => members.every((m) => fake.messages(`D${m}`).length === 1),
+      () => members.every((m) => suite.fake.messages(`D${m}`).length === 1),
       LEAD_MS + 10_000,
       'every member to see the reminder',
     );
     for (const member of members) {
-      const [shown] = fake.messages(`D${member}`);
+      const [shown] = suite.fake.messages(`D${member}`);
       // Never before its time: Slack (the fake) shows it at post_at.
       expect(shown?.deliveredAt ?? 0).toBeGreaterThanOrEqual(dueAt.getTime());
       expect(shown?.text).toContain('contribut');
@@ -188,15 +142,15 @@ describe('schedule ahead: member reminders handed to Slack before their time', (
       10_000,
       'the snoozed round scheduled',
     );
-    expect(fake.scheduledMessages(`D${first?.userId}`)).toHaveLength(1);
+    expect(suite.fake.scheduledMessages(`D${first?.userId}`)).toHaveLength(1);
     // A minute past due, the sweep records the shown ones as sent.
     await deps.outboxRepository.recordDelivered(new Date(dueAt.getTime() + 1));
     expect((await rows(deps)).map((r) => r.status)).toEqual(['scheduled', 'sent', 'sent']);
-    expect(fake.violations).toEqual([]);
+    expect(suite.fake.violations).toEqual([]);
   });
 
   it('a pause and a ritual pause after scheduling delete the held DMs: never shown, skipped with the reason', async () => {
-    const deps = aheadDeps(fake, database, prefix);
+    const deps = aheadDeps(suite.fake, suite.database, suite.prefix);
     open.push(deps, workersFor(deps));
     const dueAt = new Date(Date.now() + LEAD_MS);
     const [paused, other, third] = await remindersDue(deps, 3, dueAt);
@@ -209,10 +163,10 @@ describe('schedule ahead: member reminders handed to Slack before their time', (
       10_000,
       'the paused member’s reminder withdrawn',
     );
-    expect(fake.scheduledMessages(`D${paused}`)).toEqual([]);
+    expect(suite.fake.scheduledMessages(`D${paused}`)).toEqual([]);
     // The others are still held: a member's pause is theirs alone.
-    expect(fake.scheduledMessages(`D${other}`)).toHaveLength(1);
-    expect(fake.scheduledMessages(`D${third}`)).toHaveLength(1);
+    expect(suite.fake.scheduledMessages(`D${other}`)).toHaveLength(1);
+    expect(suite.fake.scheduledMessages(`D${third}`)).toHaveLength(1);
 
     await deps.rituals.setPaused(TEAM, 'contribution', true);
     await deps.outbox.recheckScheduled(TEAM);
@@ -228,12 +182,12 @@ describe('schedule ahead: member reminders handed to Slack before their time', (
       [third, 'ritual_paused'],
     ]);
     expect(after.every((r) => r.unscheduled_at !== null)).toBe(true);
-    expect(fake.scheduledMessages()).toEqual([]);
-    expect(fake.calls.filter((c) => c.method === 'chat.deleteScheduledMessage')).toHaveLength(3);
+    expect(suite.fake.scheduledMessages()).toEqual([]);
+    expect(suite.fake.calls.filter((c) => c.method === 'chat.deleteScheduledMessage')).toHaveLength(3);
   });
 
   it('an answer before the due time: the minute sweep deletes the held DM', async () => {
-    const deps = aheadDeps(fake, database, prefix);
+    const deps = aheadDeps(suite.fake, suite.database, suite.prefix);
     open.push(deps, workersFor(deps));
     const dueAt = new Date(Date.now() + LEAD_MS);
     const [answered, waiting] = await remindersDue(deps, 2, dueAt);
@@ -242,42 +196,44 @@ describe('schedule ahead: member reminders handed to Slack before their time', (
     await deps.outbox.markDone(row?.id ?? '');
 
     await runUnschedule({ ...deps, kinds: deps.outboxKinds }, {});
-    expect(fake.scheduledMessages(`D${answered}`)).toEqual([]);
-    expect(fake.scheduledMessages(`D${waiting}`)).toHaveLength(1);
+    expect(suite.fake.scheduledMessages(`D${answered}`)).toEqual([]);
+    expect(suite.fake.scheduledMessages(`D${waiting}`)).toHaveLength(1);
     const after = await rows(deps);
     expect(after.find((r) => r.user_id === answered)).toMatchObject({ status: 'done' });
     expect(after.find((r) => r.user_id === answered)?.unscheduled_at).not.toBeNull();
     // A second sweep finds nothing more to delete.
     await runUnschedule({ ...deps, kinds: deps.outboxKinds }, {});
-    expect(fake.calls.filter((c) => c.method === 'chat.deleteScheduledMessage')).toHaveLength(1);
+    expect(suite.fake.calls.filter((c) => c.method === 'chat.deleteScheduledMessage')).toHaveLength(1);
   });
 
   it('an uncertain retry finds the message Slack already holds and schedules nothing again', async () => {
-    const deps = aheadDeps(fake, database, prefix);
+    const deps = aheadDeps(suite.fake, suite.database, suite.prefix);
     open.push(deps, workersFor(deps));
     // Slack takes the message, then the answer is lost.
-    fake.injectFailures({ method: 'chat.scheduleMessage', status: 503, times: 1, afterPost: true });
+    suite.fake.injectFailures({ method: 'chat.scheduleMessage', status: 503, times: 1, afterPost: true });
     const dueAt = new Date(Date.now() + 40_000);
     const [member] = await remindersDue(deps, 1, dueAt);
     await waitUntil(allScheduled(deps, 1), 60_000, 'the reminder recorded as scheduled');
     const [row] = await rows(deps);
-    const held = fake.scheduledMessages(`D${member}`);
+    const held = suite.fake.scheduledMessages(`D${member}`);
     expect(held).toHaveLength(1);
     expect(row?.scheduled_message_id).toBe(held[0]?.id);
     expect(row?.attempts).toBe(2);
-    expect(fake.calls.filter((c) => c.method === 'chat.scheduleMessage')).toHaveLength(1);
-    expect(fake.calls.filter((c) => c.method === 'chat.scheduledMessages.list').length).toBeGreaterThan(0);
+    expect(suite.fake.calls.filter((c) => c.method === 'chat.scheduleMessage')).toHaveLength(1);
+    expect(suite.fake.calls.filter((c) => c.method === 'chat.scheduledMessages.list').length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('due sooner than the minimum lead: posted at its time, as before', async () => {
-    const deps = aheadDeps(fake, database, prefix);
+    const deps = aheadDeps(suite.fake, suite.database, suite.prefix);
     open.push(deps, workersFor(deps));
     const dueAt = new Date(Date.now() + 2_000);
     const [member] = await remindersDue(deps, 1, dueAt);
     await waitUntil(async () => (await rows(deps))[0]?.status === 'sent', 15_000, 'the reminder posted');
-    expect(fake.scheduledMessages()).toEqual([]);
-    expect(fake.calls.filter((c) => c.method === 'chat.scheduleMessage')).toEqual([]);
-    const [shown] = fake.messages(`D${member}`);
+    expect(suite.fake.scheduledMessages()).toEqual([]);
+    expect(suite.fake.calls.filter((c) => c.method === 'chat.scheduleMessage')).toEqual([]);
+    const [shown] = suite.fake.messages(`D${member}`);
     expect(Number(shown?.ts) * 1000).toBeGreaterThanOrEqual(dueAt.getTime() - 250);
   });
 });

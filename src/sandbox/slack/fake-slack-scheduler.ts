@@ -8,20 +8,10 @@
  * the same second are posted in a single pass.
  */
 import type { FakeSlackModel, StoredMessage } from './fake-slack-model.ts';
+import type { FakeSlackScheduledMessage } from './fake-slack-types.ts';
 
-export interface PendingScheduledMessage {
-  id: string;
-  teamId: string;
-  channelId: string;
-  /** Unix seconds. */
-  postAt: number;
-  /** When chat.scheduleMessage accepted it (ms). */
-  createdAt: number;
-  text?: string;
-  blocks?: unknown;
-  threadTs?: string;
-  /** Scheduled with metadata: Slack never posts such a message (documented bug), nor does the fake. */
-  hasMetadata: boolean;
+/** What tests see of a pending message (FakeSlackScheduledMessage), plus who posts it. */
+export interface PendingScheduledMessage extends FakeSlackScheduledMessage {
   user: string;
   botId: string;
 }
