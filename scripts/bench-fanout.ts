@@ -30,17 +30,21 @@ import { createLogger } from '../src/ops/logger.ts';
 import { startFakeSlack } from '../src/sandbox/slack/fake-slack.ts';
 import { type RunningCareerplan, startCareerplan } from '../src/server.ts';
 import { assembleFeatures } from '../src/slack/assemble.ts';
-import { TEST_REDIS_URL } from '../tests/support/redis.ts';
 import { remindersPerMember, seedRitualChannel, setUpContribution } from '../tests/support/rituals.ts';
 import { cleanUp, createDatabase, out, runBenchmark } from './bench-support.ts';
 import { atLeast, atMost, exactly, load, type Target, verdict } from './bench-targets.ts';
+import {
+  BENCH_SLACK_LIMITS,
+  BENCH_WORKSPACES,
+  benchEnvironment,
+  FAKE_PER_WORKSPACE_PER_MINUTE,
+  FAKE_WORKSPACE_BURST,
+  installBenchWorkspaces,
+} from './bench-workspaces.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TSC = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
-const WORKSPACES = 10;
-/** The fake's per-workspace budget: 1200/min = 20 msg/s, so 200 msg/s for 10 workspaces. */
-const FAKE_PER_WORKSPACE_PER_MINUTE = 1200;
-const FAKE_WORKSPACE_BURST = 10;
+const WORKSPACES = BENCH_WORKSPACES;
 /** The app paces at the fake's whole budget… */
 const APP_PER_WORKSPACE_PER_MINUTE = FAKE_PER_WORKSPACE_PER_MINUTE;
 /**
@@ -142,33 +146,16 @@ async function main(): Promise<void> {
     const count = Math.floor(MEMBERS / WORKSPACES) + (i < MEMBERS % WORKSPACES ? 1 : 0);
     workspaces.push({ teamId, token, channelId, people: seedRitualChannel(fake, teamId, channelId, count) });
   }
-  if (!NO_CEILING) {
-    fake.setRateLimits({
-      perChannelPerSecond: 1,
-      channelBurst: 3,
-      perWorkspacePerMinute: FAKE_PER_WORKSPACE_PER_MINUTE,
-      workspaceBurst: FAKE_WORKSPACE_BURST,
-    });
-  }
+  if (!NO_CEILING) fake.setRateLimits(BENCH_SLACK_LIMITS);
   const appRate = NO_CEILING ? NO_CEILING_APP_PER_MINUTE : APP_PER_WORKSPACE_PER_MINUTE;
 
   const database = await createDatabase();
-  const queuePrefix = `cpbench-${randomBytes(4).toString('hex')}`;
-  const env: Record<string, string> = {
-    SLACK_CLIENT_ID: '111.222',
-    SLACK_CLIENT_SECRET: 'bench-client-secret',
-    SLACK_STATE_SECRET: 'bench-state-secret-0123456789',
-    TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    SLACK_API_URL: fake.url,
-    DATABASE_URL: database.url,
-    REDIS_URL: TEST_REDIS_URL,
-    PORT: '0',
-    ROLE: 'worker',
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
-    QUEUE_PREFIX: queuePrefix,
-    SLACK_WORKSPACE_MESSAGES_PER_MINUTE: String(appRate),
-    SLACK_WORKSPACE_MESSAGES_BURST: String(NO_CEILING ? 1 : APP_WORKSPACE_BURST),
-  };
+  const { env, queuePrefix } = benchEnvironment({
+    slackApiUrl: fake.url,
+    databaseUrl: database.url,
+    perWorkspacePerMinute: appRate,
+    burst: NO_CEILING ? 1 : APP_WORKSPACE_BURST,
+  });
   const { SLACK_BOT_TOKEN: _unused, ...inherited } = process.env;
   const config: Readonly<Config> = loadConfig({ ...inherited, ...env });
   const logger = createLogger(config.logLevel);
@@ -214,21 +201,11 @@ async function main(): Promise<void> {
       if (!TSX) buildWorker();
       for (let i = 0; i < PROCESSES; i++) children.push(startWorkerProcess(env, i + 1));
     }
-    const installations = deps.installations;
-    if (!installations) throw new Error('OAuth mode should have an installation repository');
+    await installBenchWorkspaces(deps, workspaces);
 
     // Each workspace installed with its own bot token, and its contribution ritual on its channel.
     const occurrences: Occurrence[] = [];
     for (const w of workspaces) {
-      await installations.save({
-        teamId: w.teamId,
-        enterpriseId: null,
-        botUserId: `U${w.teamId}BOT`,
-        botId: `B${w.teamId}`,
-        scopes: '',
-        installerUserId: null,
-        payloadJson: JSON.stringify({ team: { id: w.teamId }, bot: { token: w.token } }),
-      });
       const ritual = await setUpContribution(deps, w.teamId, w.channelId);
       const now = new Date();
       occurrences.push(

@@ -1,8 +1,8 @@
 /**
  * The set-up a ritual benchmark needs around the real worker: N members spread over 10 fake
  * Slack workspaces, the Slack-like limits bench:fanout uses, the app's environment (OAuth mode,
- * a throwaway database and Redis prefix) and each workspace's installation. A trimmed copy of
- * what bench-fanout.ts does inline, kept here so a new benchmark does not have to edit that one.
+ * a throwaway database and Redis prefix) and each workspace's installation. Shared by
+ * bench-fanout.ts and bench-planned.ts.
  */
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../src/deps.ts';
@@ -12,6 +12,8 @@ import { TEST_REDIS_URL } from '../tests/support/redis.ts';
 export const BENCH_WORKSPACES = 10;
 /** The fake's per-workspace budget, as in bench:fanout: 1200/min = 20 msg/s per workspace. */
 export const FAKE_PER_WORKSPACE_PER_MINUTE = 1200;
+/** How many messages an idle workspace may send at once on the fake. */
+export const FAKE_WORKSPACE_BURST = 10;
 /** The app paces itself slightly under the fake's budget. */
 export const APP_PER_WORKSPACE_PER_MINUTE = 1140;
 
@@ -19,7 +21,7 @@ export const BENCH_SLACK_LIMITS: MessageRateLimits = {
   perChannelPerSecond: 1,
   channelBurst: 3,
   perWorkspacePerMinute: FAKE_PER_WORKSPACE_PER_MINUTE,
-  workspaceBurst: 10,
+  workspaceBurst: FAKE_WORKSPACE_BURST,
 };
 
 export interface BenchWorkspace {
@@ -58,6 +60,8 @@ export function benchEnvironment(input: {
   slackApiUrl: string;
   databaseUrl: string;
   perWorkspacePerMinute: number;
+  /** SLACK_WORKSPACE_MESSAGES_BURST; the app's default (1) when omitted. */
+  burst?: number;
 }): { env: Record<string, string>; queuePrefix: string } {
   const queuePrefix = `cpbench-${randomBytes(4).toString('hex')}`;
   return {
@@ -75,6 +79,7 @@ export function benchEnvironment(input: {
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
       QUEUE_PREFIX: queuePrefix,
       SLACK_WORKSPACE_MESSAGES_PER_MINUTE: String(input.perWorkspacePerMinute),
+      ...(input.burst !== undefined ? { SLACK_WORKSPACE_MESSAGES_BURST: String(input.burst) } : {}),
     },
   };
 }

@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { buildDeps, type Deps } from '../../src/deps.ts';
-import { buildJobHandlers } from '../../src/jobs/handlers/index.ts';
-import { startWorkers } from '../../src/jobs/worker.ts';
+import type { Deps } from '../../src/deps.ts';
 import { createWorkspaceThrottle } from '../../src/jobs/workspace-throttle.ts';
-import { createLogger } from '../../src/ops/logger.ts';
 import type { OutboxMessage } from '../../src/outbox/message.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
-import { assembleFeatures } from '../../src/slack/assemble.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { deleteRedisPrefix, TEST_REDIS_URL, uniqueQueuePrefix } from '../support/redis.ts';
+import { engineDeps, engineWorkers } from '../support/engine.ts';
+import { deleteRedisPrefix, uniqueQueuePrefix } from '../support/redis.ts';
 import { remindersPerMember, seedRitualChannel, setUpContribution, waitUntil } from '../support/rituals.ts';
 
 const TEAM = 'T0PRE';
@@ -34,22 +30,16 @@ describe('deliver timers with pre-booked slots', () => {
     fake = await startFakeSlack();
     fake.addWorkspace({ teamId: TEAM, botToken: TOKEN });
     database = await createTestDatabase();
-    deps = buildDeps(
-      loadConfig(
-        {
-          SLACK_BOT_TOKEN: TOKEN,
-          SLACK_API_URL: fake.url,
-          DATABASE_URL: database.url,
-          REDIS_URL: TEST_REDIS_URL,
-          QUEUE_PREFIX: prefix,
-          SLACK_WORKSPACE_MESSAGES_PER_MINUTE: String(PER_MINUTE),
-          SLACK_WORKSPACE_MESSAGES_BURST: String(BURST),
-        },
-        'worker',
-      ),
-      createLogger('silent'),
-    );
-    assembleFeatures(deps);
+    deps = engineDeps({
+      fake,
+      token: TOKEN,
+      databaseUrl: database.url,
+      prefix,
+      env: {
+        SLACK_WORKSPACE_MESSAGES_PER_MINUTE: String(PER_MINUTE),
+        SLACK_WORKSPACE_MESSAGES_BURST: String(BURST),
+      },
+    });
   });
   afterAll(async () => {
     await deps.close();
@@ -156,15 +146,7 @@ describe('deliver timers with pre-booked slots', () => {
     const { teamId, people, occurrence, pending } = await rows(30);
     const parkedBefore = await parkedDeliveries();
     await deps.timers.deliver(pending);
-    const workers = startWorkers({
-      connection: deps.redis,
-      prefix,
-      handlers: buildJobHandlers(deps, new Map()),
-      jobRuns: deps.jobRuns,
-      metrics: deps.metrics,
-      logger: deps.logger,
-      concurrency: 20,
-    });
+    const workers = engineWorkers(deps);
     try {
       await waitUntil(
         async () => (await deps.occurrences.countsByStatus(occurrence.id)).sent === people.length,
