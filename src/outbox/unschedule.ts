@@ -3,7 +3,7 @@ import { RetryLaterError } from '../jobs/errors.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { BotTokens } from '../slack-api/bot-tokens.ts';
 import { deleteScheduledMessage } from '../slack-api/scheduled-messages.ts';
-import { retryAfterSeconds } from '../slack-api/slack-errors.ts';
+import { isPermanentSlackError, retryAfterSeconds, slackErrorCode } from '../slack-api/slack-errors.ts';
 import type { BackgroundClients } from '../slack-api/web-client.ts';
 import type { OutboxKinds } from './kinds.ts';
 import type { OutboxRepository } from './outbox.repository.ts';
@@ -72,7 +72,14 @@ export async function unscheduleHeld(
         if (retryAfter !== undefined) {
           throw new RetryLaterError(Date.now() + retryAfter * 1000, 'Slack answered 429 to a delete');
         }
-        throw error;
+        // Slack will never delete it (the channel or the app's access is gone): record that and
+        // go on, so one such row cannot stop every pass behind it. Anything else is retried.
+        if (!isPermanentSlackError(error)) throw error;
+        await deps.outboxRepository.markUnscheduled(
+          message.id,
+          `not_deleted:${slackErrorCode(error) ?? 'slack_error'}`.slice(0, 100),
+        );
+        continue;
       }
     }
     // Without a token (uninstalled) nothing can be deleted any more; the row records that.

@@ -206,6 +206,29 @@ describe('schedule ahead: member reminders handed to Slack before their time', (
     expect(suite.fake.calls.filter((c) => c.method === 'chat.deleteScheduledMessage')).toHaveLength(1);
   });
 
+  it('a held message Slack will never delete is recorded and does not stop the sweep', async () => {
+    const deps = aheadDeps(suite.fake, suite.database, suite.prefix);
+    open.push(deps, workersFor(deps));
+    const dueAt = new Date(Date.now() + LEAD_MS);
+    const [gone, kept] = await remindersDue(deps, 2, dueAt);
+    await waitUntil(allScheduled(deps, 2), 15_000, 'two reminders scheduled with Slack');
+    const before = await rows(deps);
+    for (const row of before) await deps.outbox.markDone(row.id);
+    // The first row's channel no longer exists for the app: Slack answers channel_not_found.
+    await deps.db
+      .updateTable('outbox')
+      .set({ channel_id: 'D0NOWHERE' })
+      .where('user_id', '=', gone ?? '')
+      .execute();
+
+    await runUnschedule({ ...deps, kinds: deps.outboxKinds }, {});
+    const after = await rows(deps);
+    expect(after.every((r) => r.unscheduled_at !== null)).toBe(true);
+    expect(suite.fake.scheduledMessages(`D${kept}`)).toEqual([]);
+    // Still held: Slack would not delete it, and the pass went on to the next row.
+    expect(suite.fake.scheduledMessages(`D${gone}`)).toHaveLength(1);
+  });
+
   it('an uncertain retry finds the message Slack already holds and schedules nothing again', async () => {
     const deps = aheadDeps(suite.fake, suite.database, suite.prefix);
     open.push(deps, workersFor(deps));
