@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDesignReviewRepository } from '../../src/domain/design-review/design-review.repository.ts';
 import { type FakeSlack, type FakeSlackMessage, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
-import { seedWorkspace, startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
+import { startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
 import { lastModal, query, submitModal } from '../support/plans-e2e.ts';
-import { answerOf, eventually, promoteJob, setUpChannelRitual, threadOf } from '../support/team-rituals.ts';
+import {
+  answerOf,
+  eventually,
+  promoteJob,
+  seedRitualTeam,
+  setUpChannelRitual,
+  threadOf,
+} from '../support/team-rituals.ts';
 
 const CHANNEL = 'C0DESIGN';
 
@@ -36,27 +43,7 @@ describe('the bi-weekly design review over signed requests', () => {
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    seedWorkspace(fake);
-    fake.addUser({
-      teamId: TEAM,
-      userId: 'U0CAROL',
-      name: 'carol',
-      realName: 'Carol Example',
-      tz: 'Asia/Kolkata',
-    });
-    fake.addUser({
-      teamId: TEAM,
-      userId: 'U0DAVE',
-      name: 'dave',
-      realName: 'Dave Example',
-      tz: 'Europe/Berlin',
-    });
-    fake.addChannel({
-      teamId: TEAM,
-      channelId: CHANNEL,
-      name: 'design',
-      members: ['U0ALICE', 'U0BOB', 'U0CAROL', 'U0DAVE', `U${TEAM}BOT`],
-    });
+    seedRitualTeam(fake, CHANNEL, 'design');
     app = await startTestApp({ fake });
     await setUpChannelRitual(app, 'design-review', CHANNEL);
   });

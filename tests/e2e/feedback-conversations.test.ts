@@ -13,6 +13,7 @@ import {
   waitForDm,
 } from '../support/feedback-e2e.ts';
 import { homeText, query } from '../support/plans-e2e.ts';
+import { waitUntil } from '../support/rituals.ts';
 
 // Thursday 1 October 2026, 12:00 UTC: the first day of Q4. 13:00 in London, 08:00 in New York.
 const NOW = new Date('2026-10-01T12:00:00Z');
@@ -133,11 +134,13 @@ describe('managers and the quarterly feedback conversation', () => {
   it('the nudges and the after-review asks run on BullMQ job schedulers', async () => {
     const queue = app.running.deps.queues.queueFor('housekeeping');
     const scheduler = async (name: string) => queue.getJobScheduler(`feature-job__feedback.${name}`);
-    let nudges = await scheduler('conversation-nudges');
-    for (let i = 0; i < 50 && !nudges; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      nudges = await scheduler('conversation-nudges');
-    }
+    // Registered at worker start, which may still be under way.
+    await waitUntil(
+      async () => (await scheduler('conversation-nudges')) !== undefined,
+      5000,
+      'the schedulers',
+    );
+    const nudges = await scheduler('conversation-nudges');
     expect(nudges?.every).toBe(60 * 60_000);
     expect((await scheduler('review-asks'))?.every).toBe(15 * 60_000);
   });

@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Weekday } from '../../src/domain/schedules/index.ts';
 import { validateView } from '../../src/sandbox/slack/block-kit-limits.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
-import { seedWorkspace, startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
+import { startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
 import { homeText, lastModal, query, submitModal } from '../support/plans-e2e.ts';
+import { waitUntil } from '../support/rituals.ts';
 import {
   answerOf,
   eventually,
   promoteJob,
+  seedRitualTeam,
   setUpChannelRitual,
   summariesOf,
   threadOf,
@@ -25,27 +27,7 @@ describe('a learning-hour week: reminders, a large digest, App Home, erase', () 
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    seedWorkspace(fake);
-    fake.addUser({
-      teamId: TEAM,
-      userId: 'U0CAROL',
-      name: 'carol',
-      realName: 'Carol Example',
-      tz: 'Asia/Kolkata',
-    });
-    fake.addUser({
-      teamId: TEAM,
-      userId: 'U0DAVE',
-      name: 'dave',
-      realName: 'Dave Example',
-      tz: 'Europe/Berlin',
-    });
-    fake.addChannel({
-      teamId: TEAM,
-      channelId: CHANNEL,
-      name: 'learning',
-      members: ['U0ALICE', 'U0BOB', 'U0CAROL', 'U0DAVE', `U${TEAM}BOT`],
-    });
+    seedRitualTeam(fake, CHANNEL, 'learning');
     app = await startTestApp({ fake });
     // Weekly on today's weekday: the next thread is a week away, so this week has a reminder day.
     const weekday = (((new Date().getUTCDay() + 6) % 7) + 1) as Weekday;
@@ -285,11 +267,10 @@ describe('a learning-hour week: reminders, a large digest, App Home, erase', () 
     expect((await summariesOf(app)).length).toBe(before - 1);
   });
 
-  async function waitForSummaries(n: number): Promise<void> {
-    const until = Date.now() + 10_000;
-    while ((await summariesOf(app, thread.occurrenceId)).length !== n) {
-      if (Date.now() > until) throw new Error(`expected ${n} summaries`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const waitForSummaries = (n: number) =>
+    waitUntil(
+      async () => (await summariesOf(app, thread.occurrenceId)).length === n,
+      10_000,
+      `${n} summaries`,
+    );
 });

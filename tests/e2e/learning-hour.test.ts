@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Weekday } from '../../src/domain/schedules/index.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/sandbox/slack/fake-slack.ts';
-import { seedWorkspace, startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
+import { startTestApp, TEAM, type TestApp } from '../support/app-harness.ts';
 import { query } from '../support/plans-e2e.ts';
+import { waitUntil } from '../support/rituals.ts';
 import {
   answerOf,
   eventOf,
   promoteJob,
+  seedRitualTeam,
   setUpChannelRitual,
   summariesOf,
   threadOf,
@@ -24,27 +26,7 @@ describe('the weekly learning hour over signed requests and events', () => {
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    seedWorkspace(fake);
-    fake.addUser({
-      teamId: TEAM,
-      userId: 'U0CAROL',
-      name: 'carol',
-      realName: 'Carol Example',
-      tz: 'Asia/Kolkata',
-    });
-    fake.addUser({
-      teamId: TEAM,
-      userId: 'U0DAVE',
-      name: 'dave',
-      realName: 'Dave Example',
-      tz: 'Europe/Berlin',
-    });
-    fake.addChannel({
-      teamId: TEAM,
-      channelId: CHANNEL,
-      name: 'learning',
-      members: ['U0ALICE', 'U0BOB', 'U0CAROL', 'U0DAVE', `U${TEAM}BOT`],
-    });
+    seedRitualTeam(fake, CHANNEL, 'learning');
     app = await startTestApp({ fake });
     // Weekly on today's weekday: the next thread is a week away, so this week has a reminder day.
     const weekday = (((new Date().getUTCDay() + 6) % 7) + 1) as Weekday;
@@ -274,33 +256,28 @@ describe('the weekly learning hour over signed requests and events', () => {
     expect((await summariesOf(app)).length).toBe(before);
   });
 
-  async function waitForSummaries(n: number): Promise<void> {
-    const until = Date.now() + 10_000;
-    while ((await summariesOf(app, thread.occurrenceId)).length !== n) {
-      if (Date.now() > until) throw new Error(`expected ${n} summaries`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  async function waitForBody(userId: string, body: string): Promise<void> {
-    const until = Date.now() + 10_000;
-    while (
-      !(await summariesOf(app, thread.occurrenceId)).some((s) => s.user_id === userId && s.body === body)
-    ) {
-      if (Date.now() > until) throw new Error(`no summary "${body}"`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  async function waitForStep(id: string, status: string): Promise<void> {
-    const until = Date.now() + 10_000;
-    for (;;) {
-      const rows = await query<{ status: string }>(
-        app,
-        'SELECT status FROM ritual_occurrence_steps WHERE id = $1',
-        [id],
-      );
-      if (rows[0]?.status === status) return;
-      if (Date.now() > until) throw new Error(`step ${id} not ${status}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const waitForSummaries = (n: number) =>
+    waitUntil(
+      async () => (await summariesOf(app, thread.occurrenceId)).length === n,
+      10_000,
+      `${n} summaries`,
+    );
+  const waitForBody = (userId: string, body: string) =>
+    waitUntil(
+      async () =>
+        (await summariesOf(app, thread.occurrenceId)).some((s) => s.user_id === userId && s.body === body),
+      10_000,
+      `the summary "${body}"`,
+    );
+  const waitForStep = (id: string, status: string) =>
+    waitUntil(
+      async () =>
+        (
+          await query<{ status: string }>(app, 'SELECT status FROM ritual_occurrence_steps WHERE id = $1', [
+            id,
+          ])
+        )[0]?.status === status,
+      10_000,
+      `step ${id} ${status}`,
+    );
 });

@@ -105,8 +105,16 @@ describe('skill check-in DMs through the outbox', () => {
     expect(dm).toContain('*Observability*: 2 → target 4 (new last time)');
 
     // Planning again (the scheduler runs every few minutes) stores and sends nothing more.
-    await app.running.deps.queues.enqueue('feature-job', { job: 'skills.plan-checkins', data: {} });
-    await new Promise((r) => setTimeout(r, 300));
+    const replan = await app.running.deps.queues.enqueue('feature-job', {
+      job: 'skills.plan-checkins',
+      data: {},
+    });
+    await waitUntil(
+      async () =>
+        (await app.running.deps.queues.queueFor('housekeeping').getJob(replan))?.finishedOn !== undefined,
+      10_000,
+      'the second planning run to finish',
+    );
     expect(await rows()).toHaveLength(2);
 
     // One button opens the short form; the answer is a new assessment and a check-in done.

@@ -6,8 +6,9 @@
 import type { Cadence } from '../../src/domain/schedules/index.ts';
 import type { FakeSlack, FakeSlackMessage } from '../../src/sandbox/slack/fake-slack.ts';
 import type { TestApp } from './app-harness.ts';
-import { TEAM } from './app-harness.ts';
+import { seedWorkspace, TEAM } from './app-harness.ts';
 import { query } from './plans-e2e.ts';
+import { waitUntil } from './rituals.ts';
 
 /** Points a ritual at a channel (what `/careerplan ritual setup` saves). */
 export async function setUpChannelRitual(
@@ -97,16 +98,8 @@ export async function promoteJob(app: TestApp, jobId: string): Promise<void> {
 }
 
 /** Polls an async condition every 50 ms (a positive signal, never a fixed sleep). */
-export async function eventually(
-  check: () => Promise<boolean>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+export function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  return waitUntil(check, timeoutMs, what);
 }
 
 /**
@@ -121,4 +114,32 @@ export async function answerOf(
   const id = decodeURIComponent(res.responseUrl?.split('/response/')[1] ?? '');
   await fake.waitFor(() => fake.responseUrlPosts(id).length > 0, 10_000);
   return JSON.stringify(fake.responseUrlPosts(id).map((p) => p.body));
+}
+
+/**
+ * The team the channel-ritual tests use: the seeded workspace (Alice, an admin, and Bob) plus
+ * Carol in India and Dave in Germany, all four and the bot in one channel.
+ */
+export function seedRitualTeam(fake: FakeSlack, channelId: string, channelName: string): void {
+  seedWorkspace(fake);
+  fake.addUser({
+    teamId: TEAM,
+    userId: 'U0CAROL',
+    name: 'carol',
+    realName: 'Carol Example',
+    tz: 'Asia/Kolkata',
+  });
+  fake.addUser({
+    teamId: TEAM,
+    userId: 'U0DAVE',
+    name: 'dave',
+    realName: 'Dave Example',
+    tz: 'Europe/Berlin',
+  });
+  fake.addChannel({
+    teamId: TEAM,
+    channelId,
+    name: channelName,
+    members: ['U0ALICE', 'U0BOB', 'U0CAROL', 'U0DAVE', `U${TEAM}BOT`],
+  });
 }
