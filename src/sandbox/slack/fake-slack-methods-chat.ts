@@ -66,6 +66,27 @@ export function readMessageBody(
   return { ...(text === undefined ? {} : { text }), ...(blocks === undefined ? {} : { blocks }) };
 }
 
+/**
+ * What a new message needs, checked as Slack checks it (chat.postMessage and
+ * chat.scheduleMessage): its body, the thread it replies to (which must exist), its metadata.
+ */
+export function readNewMessage(
+  ctx: MethodContext,
+  method: string,
+  channelArg: string,
+  channel: FakeChannel,
+): { body: { text?: string; blocks?: unknown }; threadTs: string | undefined; metadata: unknown } {
+  const body = readMessageBody(ctx, method, channelArg);
+  if (body.text === undefined && body.blocks === undefined && ctx.params.attachments === undefined) {
+    throw new SlackFailure('no_text');
+  }
+  const threadTs = optString(ctx.params, 'thread_ts');
+  if (threadTs !== undefined && !ctx.model.findMessage(channel.teamId, channel.channelId, threadTs)) {
+    throw new SlackFailure('thread_not_found');
+  }
+  return { body, threadTs, metadata: readMetadata(ctx.params.metadata) };
+}
+
 function requireOwnMessage(ctx: MethodContext, channel: FakeChannel, ts: string): StoredMessage {
   const m = ctx.model.findMessage(channel.teamId, channel.channelId, ts);
   if (!m) throw new SlackFailure('message_not_found');
@@ -80,15 +101,7 @@ function repliesOf(ctx: MethodContext, m: StoredMessage): StoredMessage[] {
 const postMessage: MethodHandler = (ctx) => {
   const channelArg = reqString(ctx.params, 'channel', 'channel_not_found');
   const channel = ctx.model.resolveChannel(ctx.workspace, channelArg);
-  const body = readMessageBody(ctx, 'chat.postMessage', channelArg);
-  if (body.text === undefined && body.blocks === undefined && ctx.params.attachments === undefined) {
-    throw new SlackFailure('no_text');
-  }
-  const threadTs = optString(ctx.params, 'thread_ts');
-  if (threadTs !== undefined && !ctx.model.findMessage(channel.teamId, channel.channelId, threadTs)) {
-    throw new SlackFailure('thread_not_found');
-  }
-  const metadata = readMetadata(ctx.params.metadata);
+  const { body, threadTs, metadata } = readNewMessage(ctx, 'chat.postMessage', channelArg, channel);
   const stored: StoredMessage = {
     teamId: channel.teamId,
     channelId: channel.channelId,

@@ -5,7 +5,7 @@
  * accepts it but then never posts the message — the fake does the same and records a violation).
  */
 
-import { readMessageBody, readMetadata } from './fake-slack-methods-chat.ts';
+import { readNewMessage } from './fake-slack-methods-chat.ts';
 import { type FakeChannel, SlackFailure } from './fake-slack-model.ts';
 import { type MethodContext, type MethodHandler, optInt, optString, reqString } from './fake-slack-params.ts';
 import type { PendingScheduledMessage } from './fake-slack-scheduler.ts';
@@ -54,15 +54,7 @@ const scheduleMessage: MethodHandler = (ctx) => {
   const nowMs = Date.now();
   if (postAt * 1000 <= nowMs) throw new SlackFailure('time_in_past');
   if (postAt * 1000 > nowMs + MAX_DAYS_AHEAD * 86_400_000) throw new SlackFailure('time_too_far');
-  const body = readMessageBody(ctx, 'chat.scheduleMessage', channelArg);
-  if (body.text === undefined && body.blocks === undefined && ctx.params.attachments === undefined) {
-    throw new SlackFailure('no_text');
-  }
-  const threadTs = optString(ctx.params, 'thread_ts');
-  if (threadTs !== undefined && !ctx.model.findMessage(channel.teamId, channel.channelId, threadTs)) {
-    throw new SlackFailure('thread_not_found');
-  }
-  const metadata = readMetadata(ctx.params.metadata);
+  const { body, threadTs, metadata } = readNewMessage(ctx, 'chat.scheduleMessage', channelArg, channel);
   if (overWindowLimit(ctx.scheduler.postTimesIn(channel.teamId, channel.channelId), postAt)) {
     throw new SlackFailure('restricted_too_many');
   }
